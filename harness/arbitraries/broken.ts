@@ -1,0 +1,64 @@
+// Payloads with known invalid fields, as plain data (so a shrunk counterexample prints readably),
+// and the expectation each one carries: 422 naming the fields, or also 400 where that is accepted.
+import fc from 'fast-check';
+import { validationErrorNaming, validationErrorOrBadRequest } from '../checks/details.ts';
+import type { Check } from '../checks/types.ts';
+import type { Session } from '../session.ts';
+import { applyBreaker, type Breaker, type GeneratorContext } from './payloads.ts';
+
+export interface BrokenPayload {
+  /** The fields a 422 must name. */
+  fields: string[];
+  /** A 400 BAD_REQUEST is accepted instead (a missing field, a wrong type, a forbidden null). */
+  lenient: boolean;
+  payload: Record<string, unknown>;
+}
+
+export function generatorContext(session: Session): GeneratorContext {
+  return { keys: session.keys, references: { 'payment-terms': session.context.settings.paymentTermId } };
+}
+
+export function expectationFor(broken: Pick<BrokenPayload, 'fields' | 'lenient'>): Check {
+  return broken.lenient ? validationErrorOrBadRequest(broken.fields) : validationErrorNaming(broken.fields);
+}
+
+/** The breaker's fixed example applied to a fixed base: one deterministic row per breaker. */
+export function exampleOf(breaker: Breaker, base: Record<string, unknown>): BrokenPayload {
+  return { fields: [breaker.field], lenient: breaker.lenient, payload: applyBreaker(base, breaker.top, breaker.example) };
+}
+
+/** A generated valid base with one generated invalid value. */
+export function oneBroken(base: fc.Arbitrary<Record<string, unknown>>, breakers: Breaker[]): fc.Arbitrary<BrokenPayload> {
+  return fc
+    .tuple(base, fc.constantFrom(...breakers).chain((breaker) => breaker.value.map((value) => ({ breaker, value }))))
+    .map(([object, { breaker, value }]) => ({ fields: [breaker.field], lenient: breaker.lenient, payload: applyBreaker(object, breaker.top, value) }));
+}
+
+/** Several strict breakers at once, on distinct top-level fields (so no break hides another). */
+export function severalBroken(base: fc.Arbitrary<Record<string, unknown>>, strict: Breaker[]): fc.Arbitrary<BrokenPayload> {
+  const byTop = groupByTop(strict);
+  const pick = (group: Breaker[]) => fc.constantFrom(...group).chain((breaker) => breaker.value.map((value) => ({ breaker, value })));
+  const choice = fc.subarray(byTop, { minLength: 2 }).chain((groups) => fc.tuple(...groups.map(pick)));
+  return fc.tuple(base, choice).map(([object, picks]) => ({
+    fields: picks.map(({ breaker }) => breaker.field),
+    lenient: false,
+    payload: picks.reduce((payload, { breaker, value }) => applyBreaker(payload, breaker.top, value), object),
+  }));
+}
+
+/** Every strict breaker's example at once (one per top-level field): the deterministic multi-field row. */
+export function allExamples(strict: Breaker[], base: Record<string, unknown>): BrokenPayload {
+  const firstPerTop = groupByTop(strict).map((group) => group[0]);
+  return {
+    fields: firstPerTop.map((breaker) => breaker.field),
+    lenient: false,
+    payload: firstPerTop.reduce((payload, breaker) => applyBreaker(payload, breaker.top, breaker.example), base),
+  };
+}
+
+/** Breakers grouped by the top-level field they replace, in first-seen order (Map.groupBy needs Node 21). */
+function groupByTop(breakers: Breaker[]): Breaker[][] {
+  const groups = new Map<string, Breaker[]>();
+  for (const breaker of breakers) groups.set(breaker.top, [...(groups.get(breaker.top) ?? []), breaker]);
+  return [...groups.values()];
+}

@@ -1,0 +1,52 @@
+// The rate-limit burst: read X-RateLimit-Remaining, then send exactly Remaining + 1 requests in the
+// same window. Unpaced and never retried: this is the one place the suite means to be throttled.
+import { randomUUID } from 'node:crypto';
+import type { Exchange } from './http/exchange.ts';
+import { readRateLimit } from './pacing.ts';
+import type { Session } from './session.ts';
+import { runStats } from './stats.ts';
+
+export interface BurstResult {
+  /** Why the burst could not be judged; the rate-limit clauses skip with this reason. */
+  skipped?: string;
+  /** X-RateLimit-Remaining read just before the burst. */
+  remaining: number;
+  served: number;
+  /** The first 429 of the burst, if any. */
+  throttled?: Exchange;
+  last?: Exchange;
+}
+
+/** A window ending sooner than this is waited out, so the burst starts with a whole window. */
+const FRESH_WINDOW_MS = 2_000;
+
+export async function runBurst(session: Session): Promise<BurstResult> {
+  const probe = () => session.client.send(session.vendors.get(randomUUID(), { purpose: 'burst' }));
+  const { maxBurst } = session.context.settings;
+  // A fixed window can roll over mid-burst; one more try then starts right after a reset.
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    let rate = readRateLimit((await probe()).response?.headers ?? {});
+    if (rate && rate.reset * 1000 - Date.now() < FRESH_WINDOW_MS) {
+      await session.pacer.sleep(rate.reset * 1000 - Date.now() + 50);
+      rate = readRateLimit((await probe()).response?.headers ?? {});
+    }
+    if (!rate) return { skipped: 'the target sends no X-RateLimit-* headers, so the burst cannot be sized', remaining: 0, served: 0 };
+    const budget = rate.remaining + 1;
+    if (budget > maxBurst) {
+      return { skipped: `Remaining + 1 = ${budget} exceeds MVMNT_MAX_BURST (${maxBurst}); raise it to run the burst`, remaining: rate.remaining, served: 0 };
+    }
+    const exchanges = await Promise.all(Array.from({ length: budget }, probe));
+    runStats.burstSent += budget + 1;
+    runStats.burstBudget = budget;
+    const throttled = exchanges.find((exchange) => exchange.response?.status === 429);
+    const windowEnd = rate.reset;
+    const rolledOver = !throttled && exchanges.some((exchange) => (readRateLimit(exchange.response?.headers ?? {})?.reset ?? 0) > windowEnd);
+    if (rolledOver && attempt === 1) continue;
+    if (rolledOver) {
+      return { skipped: 'the rate-limit window rolled over during the burst twice; the target\'s window is too short to exhaust', remaining: rate.remaining, served: 0 };
+    }
+    const served = exchanges.filter((exchange) => exchange.response !== null && exchange.response.status !== 429).length;
+    return { remaining: rate.remaining, served, throttled, last: exchanges.at(-1) };
+  }
+  throw new Error('unreachable: the burst loop always returns');
+}

@@ -1,0 +1,71 @@
+// details[].field checks: which fields a 422 (or 409) names, spelling-insensitive
+// (email, corporateAddress.line1, requiredDocuments[0], /corporateAddress/line1 are all accepted).
+import type { Exchange } from '../http/exchange.ts';
+import { errorResponse } from './envelope.ts';
+import { status } from './status.ts';
+import type { Check, Violation } from './types.ts';
+
+/** Canonical spelling of a field path: dots between segments, array indexes as segments. */
+export function canonicalField(field: string): string {
+  const segments = field.startsWith('/')
+    ? field.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    : field.replace(/\[(\d+)\]/g, '.$1').split('.');
+  return segments.filter((s) => s !== '').join('.');
+}
+
+/** The fields named in the envelope's details, canonical and deduplicated; null when there is no details array. */
+export function namedFields(exchange: Exchange): string[] | null {
+  const details = (exchange.response?.json as { error?: { details?: unknown } } | undefined)?.error?.details;
+  if (!Array.isArray(details)) return null;
+  const names = details
+    .map((entry) => (entry && typeof entry === 'object' ? (entry as { field?: unknown }).field : undefined))
+    .filter((field): field is string => typeof field === 'string')
+    .map(canonicalField);
+  return [...new Set(names)].sort();
+}
+
+/** 422 VALIDATION_ERROR whose details name exactly these fields. */
+export function validationErrorNaming(fields: string[]): Check {
+  const expected = [...new Set(fields.map(canonicalField))].sort();
+  const envelope = errorResponse(422);
+  return (exchange) => {
+    const violations = envelope(exchange);
+    if (violations.length > 0) return violations;
+    const named = namedFields(exchange);
+    if (named === null) {
+      return [{ message: 'The 422 has no details array, so it names no field.', expected: `details naming ${JSON.stringify(expected)}`, received: 'no details' }];
+    }
+    const missing = expected.filter((field) => !named.includes(field));
+    const extra = named.filter((field) => !expected.includes(field));
+    const problems: Violation[] = [];
+    if (missing.length > 0) {
+      problems.push({ message: `details do not name ${missing.join(', ')}.`, expected: `details naming ${JSON.stringify(expected)}`, received: `details naming ${JSON.stringify(named)}` });
+    }
+    if (extra.length > 0) {
+      problems.push({ message: `details name valid field(s) ${extra.join(', ')}.`, expected: `details naming only ${JSON.stringify(expected)}`, received: `details naming ${JSON.stringify(named)}` });
+    }
+    return problems;
+  };
+}
+
+/** 422 naming exactly these fields, or a 400 BAD_REQUEST (where DECISIONS.md accepts either). */
+export function validationErrorOrBadRequest(fields: string[]): Check {
+  const naming = validationErrorNaming(fields);
+  const badRequest = errorResponse(400);
+  const either = status(400, 422);
+  return (exchange) => {
+    const wrongStatus = either(exchange);
+    if (wrongStatus.length > 0) return wrongStatus;
+    return exchange.response!.status === 400 ? badRequest(exchange) : naming(exchange);
+  };
+}
+
+/** When the error carries details, one of them names this field. */
+export function detailsNameWhenPresent(field: string): Check {
+  const wanted = canonicalField(field);
+  return (exchange) => {
+    const named = namedFields(exchange);
+    if (named === null || named.includes(wanted)) return [];
+    return [{ message: `details are present but do not name ${wanted}.`, expected: `a details entry with field "${wanted}"`, received: `details naming ${JSON.stringify(named)}` }];
+  };
+}

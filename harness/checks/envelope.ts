@@ -1,0 +1,75 @@
+// The error envelope: Content-Type, the JSON Schema in fixtures/schemas and the status -> code table.
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import envelopeSchema from '../../fixtures/schemas/error-envelope.schema.json' with { type: 'json' };
+import errorCodes from '../../fixtures/contract/error-codes.json' with { type: 'json' };
+import { errorCode, type Exchange } from '../http/exchange.ts';
+import { status } from './status.ts';
+import { typed, type Check, type Violation } from './types.ts';
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const validateEnvelope = ajv.compile(envelopeSchema);
+const CODE_PATTERN = new RegExp(errorCodes.codePattern);
+
+export function expectedCode(statusCode: number): string | undefined {
+  return (errorCodes.codes as Record<string, string>)[String(statusCode)];
+}
+
+export const jsonContentType: Check = (exchange) => {
+  const response = exchange.response;
+  if (!response || response.bodyBytes === 0) return [];
+  const contentType = response.headers['content-type'];
+  const mediaType = contentType?.split(';')[0].trim().toLowerCase();
+  return mediaType === 'application/json'
+    ? []
+    : [{ message: 'The error body is not labelled application/json.', expected: 'Content-Type: application/json', received: `Content-Type: ${contentType ?? '(none)'}` }];
+};
+
+export const envelopeShape: Check = (exchange) => {
+  const response = exchange.response;
+  if (!response) return [];
+  if (response.bodyBytes === 0) {
+    return [{ message: 'The error response has no body.', expected: '{"error":{"code","message"}}', received: '(empty body)' }];
+  }
+  if (response.json === undefined) {
+    return [{ message: `The error body is not JSON (${response.jsonError}).`, expected: '{"error":{"code","message"}}', received: typed(response.bodyText.slice(0, 120)) }];
+  }
+  if (validateEnvelope(response.json)) return [];
+  return validateEnvelope.errors!.map((error) => ({
+    message: `The error body does not match the envelope schema: ${error.instancePath || '(root)'} ${error.message}.`,
+    expected: `error envelope (${error.schemaPath})`,
+    received: typed(valueAt(response.json, error.instancePath)),
+  }));
+};
+
+export const envelopeCode: Check = (exchange) => {
+  const response = exchange.response;
+  if (!response) return [];
+  const code = errorCode(exchange);
+  if (typeof code !== 'string') return [];
+  const wanted = expectedCode(response.status);
+  if (wanted !== undefined) {
+    return code === wanted
+      ? []
+      : [{ message: `error.code does not match status ${response.status}.`, expected: typed(wanted), received: typed(code) }];
+  }
+  return CODE_PATTERN.test(code)
+    ? []
+    : [{ message: 'error.code is not UPPER_SNAKE.', expected: 'an UPPER_SNAKE code', received: typed(code) }];
+};
+
+/** The full error contract for a response: one of the statuses, labelled JSON, the envelope, the code. */
+export function errorResponse(...statuses: number[]): Check {
+  const statusCheck = status(...statuses);
+  return (exchange: Exchange): Violation[] => {
+    const statusViolations = statusCheck(exchange);
+    if (statusViolations.length > 0) return statusViolations;
+    return [...jsonContentType(exchange), ...envelopeShape(exchange), ...envelopeCode(exchange)];
+  };
+}
+
+function valueAt(json: unknown, pointer: string): unknown {
+  return pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), json);
+}

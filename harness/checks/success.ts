@@ -1,0 +1,68 @@
+// Success-path checks: the record a create, GET or PATCH returns, the filter page, DELETE's empty body.
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { errorResponse } from './envelope.ts';
+import { typed, type Check, type Violation } from './types.ts';
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats.default(ajv);
+
+/** The response is JSON valid against the resource's record schema (id a UUID, name a string). */
+export function recordBody(recordSchema: object): Check {
+  const validate = ajv.compile(recordSchema);
+  return (exchange) => {
+    const json = exchange.response?.json;
+    if (json === undefined) return [{ message: 'The response has no JSON record.', expected: 'a JSON record', received: typed(exchange.response?.bodyText.slice(0, 120)) }];
+    if (validate(json)) return [];
+    return validate.errors!.map((error) => ({
+      message: `The record does not match the resource's record schema: ${error.instancePath || '(root)'} ${error.message}.`,
+      expected: `record (${error.schemaPath})`,
+      received: typed(error.instancePath ? (json as Record<string, unknown>)[error.instancePath.slice(1)] : json),
+    }));
+  };
+}
+
+export function fieldEquals(field: string, value: unknown): Check {
+  return (exchange) => {
+    const actual = (exchange.response?.json as Record<string, unknown> | undefined)?.[field];
+    return JSON.stringify(actual) === JSON.stringify(value)
+      ? []
+      : [{ message: `The record's ${field} is not the value the request set or asked for.`, expected: typed(value), received: typed(actual) }];
+  };
+}
+
+export const emptyBody: Check = (exchange) =>
+  exchange.response && exchange.response.bodyBytes > 0
+    ? [{ message: 'A 204 must not carry a body.', expected: '(empty body)', received: typed(exchange.response.bodyText.slice(0, 120)) }]
+    : [];
+
+export const filterPage: Check = (exchange) => {
+  const json = exchange.response?.json as { data?: unknown; pageInfo?: { hasNextPage?: unknown } } | undefined;
+  const problems: Violation[] = [];
+  if (!json || typeof json !== 'object' || !Array.isArray(json.data)) {
+    problems.push({ message: 'The filter response has no data array.', expected: '{"data": [...], "pageInfo": {...}}', received: typed(exchange.response?.bodyText.slice(0, 120)) });
+  } else if (!json.pageInfo || typeof json.pageInfo !== 'object' || typeof json.pageInfo.hasNextPage !== 'boolean') {
+    problems.push({ message: 'The filter response has no pageInfo with hasNextPage.', expected: '"pageInfo": {"hasNextPage": boolean, ...}', received: typed(json.pageInfo) });
+  }
+  return problems;
+};
+
+/** A record deleted in this run, read back: 404 with the envelope, or 200 showing deletedAt. */
+export const goneOrMarkedDeleted: Check = (exchange) => {
+  if (exchange.response?.status !== 200) return errorResponse(404)(exchange);
+  const deletedAt = (exchange.response.json as { deletedAt?: unknown } | undefined)?.deletedAt;
+  return typeof deletedAt === 'string' && deletedAt !== ''
+    ? []
+    : [{ message: 'A deleted record came back as if it were live.', expected: '404, or 200 with deletedAt set', received: `200 with deletedAt ${typed(deletedAt)}` }];
+};
+
+/** The filter page lists the record with this id. */
+export function pageHolds(id: string): Check {
+  return (exchange) => {
+    const data = (exchange.response?.json as { data?: unknown } | undefined)?.data;
+    const ids = Array.isArray(data) ? data.map((item) => (item as { id?: unknown } | null)?.id) : [];
+    return ids.includes(id)
+      ? []
+      : [{ message: 'Filtering by the record\'s key did not return the record.', expected: `data holding id ${typed(id)}`, received: `ids ${typed(ids)}` }];
+  };
+}

@@ -1,0 +1,181 @@
+// Run configuration: the MVMNT_* variables (from the environment, then .env) and CLI overrides,
+// validated up front so a bad value ends the run before any request is sent.
+import { config as loadDotenv } from 'dotenv';
+import { ConfigError } from './errors.ts';
+
+export interface Credentials {
+  clientId?: string;
+  clientSecret?: string;
+  accessToken?: string;
+}
+
+export interface Settings {
+  reportDir: string;
+  requestTimeoutMs: number;
+  propertyRuns: number;
+  maxBurst: number;
+  concurrency: number;
+  seed: number;
+  paymentTermId?: string;
+  expectationsFile?: string;
+}
+
+export interface EmbeddedServerSettings {
+  rateLimit: { limit: number; windowSeconds: number };
+}
+
+export interface Config {
+  /** null: no target configured, the run starts the embedded reference server. */
+  baseUrl: string | null;
+  tokenUrl: string | null;
+  credentials: Credentials;
+  settings: Settings;
+  productionHosts: string[];
+  allowProduction: boolean;
+  embedded: EmbeddedServerSettings;
+}
+
+/** Every variable the suite reads, with a one-line description (rendered into .env.example and --help). */
+export const VARIABLES = {
+  MVMNT_BASE_URL: 'API base URL, version included; unset: the embedded reference server',
+  MVMNT_TOKEN_URL: 'OAuth2 token endpoint; default <origin of MVMNT_BASE_URL>/oauth2/token',
+  MVMNT_CLIENT_ID: 'OAuth2 client id (client-credentials flow)',
+  MVMNT_CLIENT_SECRET: 'OAuth2 client secret; read from the environment only',
+  MVMNT_ACCESS_TOKEN: 'a ready bearer token, instead of client credentials; read from the environment only',
+  MVMNT_REPORT_DIR: 'where reports are written (default reports/)',
+  MVMNT_REQUEST_TIMEOUT_MS: 'per-request timeout in milliseconds (default 10000)',
+  MVMNT_PROPERTY_RUNS: 'fast-check runs per property (default 100 embedded, 25 remote)',
+  MVMNT_MAX_BURST: 'most requests the rate-limit clause may send (default 1000)',
+  MVMNT_CONCURRENCY: 'requests in flight at once (default 16 embedded, 4 remote)',
+  MVMNT_SEED: 'fast-check seed, to replay a failure (default: random, printed in the report)',
+  MVMNT_PAYMENT_TERM_ID: 'id of a live payment term, so valid payloads can carry paymentTermId on a remote target',
+  MVMNT_EXPECTATIONS: 'file of clauses known to fail on this target (waivers)',
+  MVMNT_PRODUCTION_HOSTS: 'comma-separated hosts the suite refuses to run against (api.mvmnt.io always)',
+  MVMNT_ALLOW_PRODUCTION: 'set to yes-i-know to run against a production host anyway',
+  MVMNT_EMBEDDED_RATE_LIMIT: 'rate limit of the embedded reference server, requests/seconds (default 1000/1)',
+} as const;
+
+export type VariableName = keyof typeof VARIABLES;
+export type Overrides = Partial<Record<VariableName, string>>;
+
+const ALWAYS_PRODUCTION = ['api.mvmnt.io'];
+
+/** Loads .env (the process environment wins, flags win over both) and validates everything. */
+export function loadConfig(overrides: Overrides = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  loadDotenv({ quiet: true });
+  const read = (name: VariableName): string | undefined => {
+    const value = overrides[name] ?? env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
+
+  const baseUrl = optionalUrl('MVMNT_BASE_URL', read('MVMNT_BASE_URL'));
+  const explicitTokenUrl = optionalUrl('MVMNT_TOKEN_URL', read('MVMNT_TOKEN_URL'));
+  const tokenUrl = explicitTokenUrl ?? (baseUrl ? `${new URL(baseUrl).origin}/oauth2/token` : null);
+
+  const credentials: Credentials = {
+    clientId: read('MVMNT_CLIENT_ID'),
+    clientSecret: read('MVMNT_CLIENT_SECRET'),
+    accessToken: read('MVMNT_ACCESS_TOKEN'),
+  };
+  if (credentials.clientSecret && !credentials.clientId) {
+    throw new ConfigError('MVMNT_CLIENT_SECRET', 'is set but MVMNT_CLIENT_ID is not; set both, or use MVMNT_ACCESS_TOKEN');
+  }
+  if (credentials.clientId && !credentials.clientSecret && !credentials.accessToken) {
+    throw new ConfigError('MVMNT_CLIENT_ID', 'is set but MVMNT_CLIENT_SECRET is not (set it in the environment or .env)');
+  }
+  if (baseUrl && !credentials.accessToken && !credentials.clientId) {
+    throw new ConfigError(
+      'MVMNT_BASE_URL',
+      'is set but no credentials are: set MVMNT_CLIENT_ID and MVMNT_CLIENT_SECRET, or MVMNT_ACCESS_TOKEN',
+    );
+  }
+
+  const embedded = baseUrl === null;
+  const paymentTermId = read('MVMNT_PAYMENT_TERM_ID');
+  if (paymentTermId && !UUID.test(paymentTermId)) {
+    throw new ConfigError('MVMNT_PAYMENT_TERM_ID', `is not a UUID: '${paymentTermId}'`);
+  }
+  const allowProduction = read('MVMNT_ALLOW_PRODUCTION');
+  if (allowProduction !== undefined && allowProduction !== 'yes-i-know') {
+    throw new ConfigError('MVMNT_ALLOW_PRODUCTION', "must be exactly 'yes-i-know' when set");
+  }
+
+  return {
+    baseUrl,
+    tokenUrl,
+    credentials,
+    settings: {
+      reportDir: read('MVMNT_REPORT_DIR') ?? 'reports',
+      requestTimeoutMs: positiveInteger('MVMNT_REQUEST_TIMEOUT_MS', read('MVMNT_REQUEST_TIMEOUT_MS'), 10_000),
+      propertyRuns: positiveInteger('MVMNT_PROPERTY_RUNS', read('MVMNT_PROPERTY_RUNS'), embedded ? 100 : 25),
+      maxBurst: positiveInteger('MVMNT_MAX_BURST', read('MVMNT_MAX_BURST'), 1000),
+      concurrency: positiveInteger('MVMNT_CONCURRENCY', read('MVMNT_CONCURRENCY'), embedded ? 16 : 4),
+      seed: integer('MVMNT_SEED', read('MVMNT_SEED')) ?? randomSeed(),
+      paymentTermId,
+      expectationsFile: read('MVMNT_EXPECTATIONS'),
+    },
+    productionHosts: [
+      ...ALWAYS_PRODUCTION,
+      ...(read('MVMNT_PRODUCTION_HOSTS') ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+    ],
+    allowProduction: allowProduction === 'yes-i-know',
+    embedded: { rateLimit: rateLimitSetting(read('MVMNT_EMBEDDED_RATE_LIMIT')) },
+  };
+}
+
+const DEFAULT_EMBEDDED_RATE_LIMIT = { limit: 1000, windowSeconds: 1 };
+
+function rateLimitSetting(value: string | undefined): { limit: number; windowSeconds: number } {
+  if (value === undefined) return DEFAULT_EMBEDDED_RATE_LIMIT;
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
+    throw new ConfigError('MVMNT_EMBEDDED_RATE_LIMIT', `must be <requests>/<seconds>, e.g. 120/5, got '${value}'`);
+  }
+  return { limit: Number(match[1]), windowSeconds: Number(match[2]) };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function optionalUrl(name: VariableName, value: string | undefined): string | null {
+  if (value === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, `is not a URL: '${value}' (expected e.g. https://staging.example/v1)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(name, `must be an http(s) URL, got '${value}'`);
+  }
+  if (url.username || url.password) {
+    throw new ConfigError(name, 'must not carry credentials in the URL; use MVMNT_CLIENT_ID and MVMNT_CLIENT_SECRET');
+  }
+  if (url.search || url.hash) throw new ConfigError(name, `must not have a query or fragment: '${value}'`);
+  return url.href.replace(/\/+$/, '');
+}
+
+function integer(name: VariableName, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw new ConfigError(name, `is not an integer: '${value}'`);
+  }
+  return Number(value);
+}
+
+function positiveInteger(name: VariableName, value: string | undefined, fallback: number): number {
+  const parsed = integer(name, value);
+  if (parsed === undefined) return fallback;
+  if (parsed < 1) throw new ConfigError(name, `must be at least 1, got ${parsed}`);
+  return parsed;
+}
+
+function randomSeed(): number {
+  return Math.floor(Math.random() * 0x7fffffff);
+}
+
+/** The production guard: true when the target is a production host the user has not allowed. */
+export function isRefusedProductionTarget(config: Config): boolean {
+  if (!config.baseUrl || config.allowProduction) return false;
+  const host = new URL(config.baseUrl).hostname.toLowerCase();
+  return config.productionHosts.some((production) => host === production || host.endsWith(`.${production}`));
+}

@@ -1,0 +1,116 @@
+// `test` for conformance suites: the clause comes from the test name's id and goes into the test's
+// meta; `verify` runs checks on an exchange and fails with the full evidence; `property` runs a
+// fast-check property whose failure carries the shrunk input and the seed to replay it.
+import fc from 'fast-check';
+import { test as base } from 'vitest';
+import type { Check } from './checks/types.ts';
+import { buildEvidence, ConformanceFailure, formatEvidence, type Evidence } from './evidence.ts';
+import type { Exchange } from './http/exchange.ts';
+import type { Tally } from './observations.ts';
+import { clauseOfTestName, type Clause } from './registry.ts';
+import type { Session } from './session.ts';
+import { runStats } from './stats.ts';
+import { workerSession } from './worker.ts';
+
+declare module 'vitest' {
+  interface TaskMeta {
+    clause?: string;
+    evidence?: Evidence[];
+  }
+}
+
+export interface PropertyOptions {
+  /** Runs for this property; default MVMNT_PROPERTY_RUNS. */
+  runs?: number;
+}
+
+interface Fixtures {
+  clause: Clause;
+  session: Session;
+  /** Sends a request to the target and returns the exchange (never throws on a status). */
+  send: Session['client']['send'];
+  /** Fails the test with evidence when any check finds a violation. */
+  verify: (exchange: Exchange, ...checks: Check[]) => void;
+  /** Fails the test when a run-wide tally saw nothing or saw violations. */
+  verifyTally: (tally: Tally) => void;
+  property: <T>(arbitrary: fc.Arbitrary<T>, body: (value: T) => Promise<void>, options?: PropertyOptions) => Promise<void>;
+  /** Skips with the reason when an optional feature (a MAY clause's precondition) is absent. */
+  skipUnless: (condition: boolean, reason: string) => void;
+}
+
+const MAX_EVIDENCE = 10;
+/** Shrinking sends requests too: stop a property (keeping what it found) after this long. */
+const PROPERTY_TIME_LIMIT_MS = 120_000;
+
+export const test = base.extend<Fixtures & { propertyDepth: { value: number } }>({
+  clause: [
+    async ({ task }, use) => {
+      const clause = clauseOfTestName(task.name);
+      if (!clause) throw new Error(`A conformance test's name must start with a registered clause id: "${task.name}"`);
+      task.meta.clause = clause.id;
+      await use(clause);
+    },
+    { auto: true },
+  ],
+  session: async ({}, use) => use(workerSession()),
+  send: async ({ session }, use) => use(session.client.send),
+  propertyDepth: async ({}, use) => use({ value: 0 }),
+  verify: async ({ task, clause, session, propertyDepth }, use) => {
+    await use((exchange, ...checks) => {
+      const violations = checks.flatMap((check) => check(exchange));
+      if (violations.length === 0) return;
+      const evidence = buildEvidence(clause, violations, exchange, session.context.settings.reportDir);
+      // Inside a property, only the shrunk counterexample's failure is reported (by `property`).
+      if (propertyDepth.value === 0) record(task.meta, evidence);
+      throw new ConformanceFailure(evidence);
+    });
+  },
+  verifyTally: async ({ task }, use) => {
+    await use((tally) => {
+      if (tally.checked === 0) {
+        throw new Error(`${tally.clause}: no response of the run was subject to this clause, so it cannot pass.`);
+      }
+      if (tally.violations === 0) return;
+      for (const evidence of tally.failures) record(task.meta, evidence);
+      const shown = tally.failures.map(formatEvidence).join('\n\n');
+      throw new Error(`${tally.violations} of ${tally.checked} responses break ${tally.clause}; the first ${tally.failures.length}:\n\n${shown}`);
+    });
+  },
+  property: async ({ task, clause, session, propertyDepth }, use) => {
+    await use(async (arbitrary, body, options = {}) => {
+      const { seed, propertyRuns } = session.context.settings;
+      const started = Date.now();
+      propertyDepth.value += 1;
+      let details: fc.RunDetails<[unknown]>;
+      try {
+        details = await fc.check(fc.asyncProperty(arbitrary, body as (value: unknown) => Promise<void>), {
+          numRuns: options.runs ?? propertyRuns,
+          seed,
+          interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MS,
+        });
+      } finally {
+        propertyDepth.value -= 1;
+      }
+      runStats.propertyCases += details.numRuns;
+      runStats.propertyMs += Date.now() - started;
+      if (!details.failed) return;
+      const counterexample = fc.stringify(details.counterexample?.[0]);
+      const replay = `MVMNT_SEED=${details.seed} npx mvmnt-conformance --only ${clause.id}`;
+      const cause = details.errorInstance;
+      if (cause instanceof ConformanceFailure) {
+        const evidence: Evidence = { ...cause.evidence, counterexample, seed: details.seed, replay };
+        record(task.meta, evidence);
+        throw new ConformanceFailure(evidence);
+      }
+      throw new Error(`${clause.id}: property failed after ${details.numRuns} runs (seed ${details.seed}).\nCounterexample: ${counterexample}\nReplay: ${replay}\n${String(cause)}`);
+    });
+  },
+  skipUnless: async ({ skip }, use) => {
+    await use((condition, reason) => skip(!condition, reason));
+  },
+});
+
+function record(meta: { evidence?: Evidence[] }, evidence: Evidence): void {
+  meta.evidence ??= [];
+  if (meta.evidence.length < MAX_EVIDENCE) meta.evidence.push(evidence);
+}

@@ -1,0 +1,89 @@
+// Evidence of a failed clause: what was expected and received, how to fix it, the response and a
+// curl line. It travels in the test's meta to the reporters and is rendered the same everywhere.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Violation } from './checks/types.ts';
+import { toCurl } from './http/curl.ts';
+import { bodyExcerpt, REASON_PHRASES, type Exchange } from './http/exchange.ts';
+
+export interface Evidence {
+  clause: string;
+  title: string;
+  violations: Violation[];
+  fix: string;
+  request: { method: string; url: string; headers: Record<string, string>; bodyExcerpt?: string };
+  response: { status: number; headers: Record<string, string>; bodyExcerpt: string; truncated: boolean } | null;
+  /** Set when no response came: timeout or dropped connection. */
+  transportFailure?: string;
+  curl: string;
+  /** Property failures: the shrunk input, and how to replay it. */
+  counterexample?: string;
+  seed?: number;
+  replay?: string;
+}
+
+export interface ClauseInfo {
+  id: string;
+  title: string;
+  fix: string;
+}
+
+export function buildEvidence(clause: ClauseInfo, violations: Violation[], exchange: Exchange, reportDir: string): Evidence {
+  const bodiesDir = join(reportDir, 'bodies');
+  const curl = toCurl(exchange, bodiesDir);
+  if (curl.bodyFile) {
+    mkdirSync(bodiesDir, { recursive: true });
+    writeFileSync(join(bodiesDir, curl.bodyFile.name), curl.bodyFile.content);
+  }
+  const { request, response } = exchange;
+  return {
+    clause: clause.id,
+    title: clause.title,
+    violations,
+    fix: clause.fix,
+    request: {
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      bodyExcerpt: request.body && request.body.length > 0 ? bodyExcerpt(Buffer.from(request.body).toString('utf8'), 300) : undefined,
+    },
+    response: response && {
+      status: response.status,
+      headers: response.headers,
+      bodyExcerpt: bodyExcerpt(response.bodyText),
+      truncated: response.truncated,
+    },
+    transportFailure: exchange.failure ? `${exchange.failure.kind}: ${exchange.failure.message}` : undefined,
+    curl: curl.command,
+  };
+}
+
+/** The failure block every output shares (console, Markdown, vitest's own failure message). */
+export function formatEvidence(evidence: Evidence): string {
+  const lines = [`${evidence.clause}  ${evidence.title}`];
+  for (const violation of evidence.violations) {
+    lines.push(`  - ${violation.message}`, `    Expected: ${violation.expected}`, `    Received: ${violation.received}`);
+  }
+  lines.push(`  Fix: ${evidence.fix}`);
+  if (evidence.counterexample) lines.push(`  Counterexample (shrunk): ${evidence.counterexample}`);
+  if (evidence.replay) lines.push(`  Replay: ${evidence.replay}`);
+  lines.push(`  Request: ${evidence.request.method} ${evidence.request.url}`);
+  if (evidence.response) {
+    const { status, headers, bodyExcerpt: body, truncated } = evidence.response;
+    lines.push(`  [${status}] ${REASON_PHRASES[status] ?? ''}`.trimEnd());
+    for (const [name, value] of Object.entries(headers)) lines.push(`    ${name}: ${value}`);
+    lines.push(`    ${body === '' ? '(empty body)' : body}${truncated ? ' (body cut at 1 MiB)' : ''}`);
+  } else {
+    lines.push(`  No response: ${evidence.transportFailure}`);
+  }
+  lines.push('  Reproduce with:', `    ${evidence.curl}`);
+  return lines.join('\n');
+}
+
+/** Thrown by a failing expectation; fast-check keeps it as the cause of a property failure. */
+export class ConformanceFailure extends Error {
+  override readonly name = 'ConformanceFailure';
+  constructor(readonly evidence: Evidence) {
+    super(formatEvidence(evidence));
+  }
+}

@@ -1,0 +1,57 @@
+// The cleanup ledger: every record the run creates is written down the moment it exists (an
+// append-only file, so the main process can clean up even when a worker dies) and deleted at the end.
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface LedgerEntry {
+  /** Path of the record under the base URL, e.g. /vendors/<id>. */
+  path: string;
+  id: string;
+  key?: string | null;
+}
+
+type Line = { op: 'created'; entry: LedgerEntry } | { op: 'deleted'; id: string };
+
+export class Ledger {
+  private readonly live = new Map<string, LedgerEntry>();
+  constructor(private readonly file: string | null) {
+    if (file) mkdirSync(dirname(file), { recursive: true });
+  }
+
+  created(entry: LedgerEntry): void {
+    if (this.live.has(entry.id)) return;
+    this.live.set(entry.id, entry);
+    this.append({ op: 'created', entry });
+  }
+
+  /** Marks a record gone; `idOrKey` is the last path segment of the DELETE. */
+  deleted(idOrKey: string): void {
+    for (const entry of this.live.values()) {
+      if (entry.id === idOrKey || entry.key === idOrKey) {
+        this.live.delete(entry.id);
+        this.append({ op: 'deleted', id: entry.id });
+      }
+    }
+  }
+
+  pending(): LedgerEntry[] {
+    return [...this.live.values()];
+  }
+
+  private append(line: Line): void {
+    if (this.file) appendFileSync(this.file, `${JSON.stringify(line)}\n`);
+  }
+}
+
+/** Records a ledger file still lists as created and not deleted (from any process of the run). */
+export function pendingInLedgerFile(file: string): LedgerEntry[] {
+  if (!existsSync(file)) return [];
+  const live = new Map<string, LedgerEntry>();
+  for (const text of readFileSync(file, 'utf8').split('\n')) {
+    if (!text.trim()) continue;
+    const line = JSON.parse(text) as Line;
+    if (line.op === 'created') live.set(line.entry.id, line.entry);
+    else live.delete(line.id);
+  }
+  return [...live.values()];
+}

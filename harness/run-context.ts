@@ -1,0 +1,28 @@
+// The run's shared facts, decided once in the main process (global setup) and handed to test workers.
+import type { Credentials, Settings } from './config.ts';
+
+export interface TargetInfo {
+  baseUrl: string;
+  tokenUrl: string | null;
+  /** The embedded reference server, started by this run. */
+  embedded: boolean;
+}
+
+export interface RunContext {
+  runId: string;
+  startedAt: string;
+  target: TargetInfo;
+  credentials: Credentials;
+  settings: Settings;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    run: RunContext;
+  }
+}
+
+/** Short, sortable, unique enough to tell runs apart in keys: base36 time plus randomness. */
+export function newRunId(): string {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 3).toString(36).padStart(3, '0')}`;
+}

@@ -1,0 +1,75 @@
+// The replaceable pieces of the reference server and their defaults: the seams a mutant swaps to break one rule.
+// The reference code only ever reaches these pieces through a ServerParts object (plain dependency injection).
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { parseJsonBody } from './body.ts';
+import { errorBody, type FieldError } from './envelope.ts';
+import { vendorsResource } from './fixtures.ts';
+import { createFixedWindowLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit.ts';
+import { createVendorStore, type StoreOptions, type VendorStore } from './store.ts';
+import { parseAuthorization, signToken, verifyToken, type TokenCheck, type TokenClaims } from './tokens.ts';
+import { DEFAULT_AJV_OPTIONS, validationDetails, type AjvOptions, type ValidationDetails } from './validation.ts';
+
+export interface BodySchemas {
+  create: object;
+  patch: object;
+  filter: object;
+}
+
+export interface ServerParts {
+  /** Options of the one Ajv instance that compiles `schemas`. */
+  ajvOptions: AjvOptions;
+  /** Request-body schemas of the vendor routes; by default the fixture's, untouched. */
+  schemas: BodySchemas;
+  /** Maps Ajv errors to `details[]` of a 422. */
+  validationDetails: ValidationDetails;
+  /** Builds every error body under the contract (the envelope). */
+  errorBody(status: number, message: string, details?: FieldError[]): unknown;
+  /** Decodes a JSON request body: the object, undefined when empty, or throws an HttpError (400). May return a promise. */
+  parseJsonBody(raw: Buffer): unknown;
+  /** The bearer token of an Authorization header, or null. */
+  parseAuthorization(header: string | undefined): string | null;
+  /** The client id a token was issued to, or null. */
+  verifyToken(token: string, check: TokenCheck): string | null;
+  signToken(claims: TokenClaims, signingKey: Buffer): string;
+  /** The lifecycle stage that rejects requests without a valid token (fault injection follows it). */
+  authStage: 'onRequest' | 'preHandler';
+  createLimiter(options: RateLimitOptions): RateLimiter;
+  createStore(options: StoreOptions): VendorStore;
+  /** Record ids and token ids. */
+  newId(): string;
+  /** The X-Request-Id of each response. */
+  newRequestId(): string;
+  /** Milliseconds since the epoch; every clock reading (timestamps, token expiry, rate windows) goes through it. */
+  now(): number;
+}
+
+/** A named deviation from the reference: replaced parts, extra hooks, or both. */
+export interface Mutant {
+  name: string;
+  parts?: Partial<ServerParts>;
+  install?(app: FastifyInstance, parts: ServerParts): void;
+}
+
+export function defaultParts(): ServerParts {
+  return {
+    ajvOptions: { ...DEFAULT_AJV_OPTIONS },
+    schemas: {
+      create: vendorsResource.schemas.create,
+      patch: vendorsResource.schemas.patch,
+      filter: vendorsResource.schemas.filter,
+    },
+    validationDetails,
+    errorBody,
+    parseJsonBody,
+    parseAuthorization,
+    verifyToken,
+    signToken,
+    authStage: 'onRequest',
+    createLimiter: createFixedWindowLimiter,
+    createStore: createVendorStore,
+    newId: randomUUID,
+    newRequestId: randomUUID,
+    now: Date.now,
+  };
+}

@@ -1,0 +1,3 @@
+// Placeholder replaced below.
+import type { Reporter } from 'vitest/reporters';
+export default class ConformanceReporter implements Reporter {}

@@ -1,0 +1,20 @@
+// ERR-5XX-* (MAY): a target that honours `Prefer: code=500|503` (Stoplight Prism's convention)
+// answers with the envelope; a target that ignores the header skips these clauses, saying so.
+import { cases, errorResponse, recordForFile, resourceRequests, test, vendorsResource } from '../harness/index.ts';
+
+const vendors = resourceRequests(vendorsResource);
+const record = recordForFile();
+
+const FAULTS = [
+  { clause: 'ERR-5XX-INTERNAL', status: 500, code: 'INTERNAL_ERROR' },
+  { clause: 'ERR-5XX-UNAVAILABLE', status: 503, code: 'SERVICE_UNAVAILABLE' },
+];
+
+test.concurrent.for(cases(FAULTS, (row) => `${row.clause}: Prefer: code=${row.status} gets ${row.status} ${row.code} with the envelope`))(
+  '%s',
+  async ([, fault], { send, verify, skipUnless }) => {
+    const exchange = await send(vendors.get(record.id, { headers: { Prefer: `code=${fault.status}` } }));
+    skipUnless((exchange.response?.status ?? 500) >= 500, `the target ignores Prefer: code=${fault.status} (answered ${exchange.response?.status}); fault injection is optional`);
+    verify(exchange, errorResponse(fault.status));
+  },
+);
