@@ -8,6 +8,7 @@ import { buildEvidence, ConformanceFailure, formatEvidence, type Evidence } from
 import type { Exchange } from './http/exchange.ts';
 import type { Tally } from './observations.ts';
 import { clauseOfTestName, type Clause } from './registry.ts';
+import type { RunSummary } from './run-context.ts';
 import type { Session } from './session.ts';
 import { runStats } from './stats.ts';
 import { workerSession } from './worker.ts';
@@ -16,6 +17,8 @@ declare module 'vitest' {
   interface TaskMeta {
     clause?: string;
     evidence?: Evidence[];
+    /** Set by run-wide tests: the run's identity and counters, which reach the report even from shards. */
+    run?: RunSummary;
   }
 }
 
@@ -65,8 +68,9 @@ export const test = base.extend<Fixtures & { propertyDepth: { value: number } }>
       throw new ConformanceFailure(evidence);
     });
   },
-  verifyTally: async ({ task }, use) => {
+  verifyTally: async ({ task, session }, use) => {
     await use((tally) => {
+      task.meta.run = runSummary(session);
       if (tally.checked === 0) {
         throw new Error(`${tally.clause}: no response of the run was subject to this clause, so it cannot pass.`);
       }
@@ -109,6 +113,17 @@ export const test = base.extend<Fixtures & { propertyDepth: { value: number } }>
     await use((condition, reason) => skip(!condition, reason));
   },
 });
+
+function runSummary(session: Session): RunSummary {
+  const { runId, startedAt, target, settings } = session.context;
+  return {
+    runId,
+    startedAt,
+    target: { baseUrl: target.baseUrl, embedded: target.embedded },
+    seed: settings.seed,
+    stats: { requests: session.client.sent.requests, waitedMs: session.pacer.waitedMs, ...runStats },
+  };
+}
 
 function record(meta: { evidence?: Evidence[] }, evidence: Evidence): void {
   meta.evidence ??= [];

@@ -26,3 +26,12 @@ declare module 'vitest' {
 export function newRunId(): string {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 3).toString(36).padStart(3, '0')}`;
 }
+
+/** What the report needs to know about a worker's part of the run; carried in run-wide tests' meta. */
+export interface RunSummary {
+  runId: string;
+  startedAt: string;
+  target: { baseUrl: string; embedded: boolean };
+  seed: number;
+  stats: { requests: number; waitedMs: number; propertyCases: number; propertyMs: number; burstSent: number; burstBudget: number };
+}

@@ -1,19 +1,10 @@
-// Runs around every suite file: afterwards, delete the records the file created and save the
-// worker's counters (requests, waits, property cases) for the report and the benchmark.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
+// Runs after every suite file: deletes the records the file created, so the target holds as few
+// of the run's records as possible at any time (global teardown catches anything left).
 import { afterAll } from 'vitest';
 import { deleteRecords } from '../harness/cleanup.ts';
-import { runStats } from '../harness/stats.ts';
 import { workerSession } from '../harness/worker.ts';
 
 afterAll(async () => {
   const session = workerSession();
   await deleteRecords(session, session.ledger.pending());
-  const { reportDir } = session.context.settings;
-  const dir = join(reportDir, '.stats');
-  mkdirSync(dir, { recursive: true });
-  const stats = { requests: session.client.sent.requests, waitedMs: session.pacer.waitedMs, ...runStats };
-  writeFileSync(join(dir, `${session.context.runId}-${process.pid}-${threadId}.json`), JSON.stringify(stats));
 });

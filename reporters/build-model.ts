@@ -1,0 +1,159 @@
+// Builds the report model from collected test results: one row per registry clause, tests
+// aggregated under their clause id, waivers applied, compared with the previous run of the target.
+import type { Evidence } from '../harness/evidence.ts';
+import { CLAUSES, type Clause } from '../harness/registry.ts';
+import type { Expectations } from './expectations.ts';
+import {
+  failsRun,
+  type ClauseResult,
+  type Comparison,
+  type FailureRecord,
+  type HistoryEntry,
+  type ReportModel,
+  type RunStats,
+  type TestRecord,
+} from './model.ts';
+
+export interface CollectedTest {
+  fullName: string;
+  clause?: string;
+  state: TestRecord['state'];
+  durationMs: number;
+  note?: string;
+  evidence?: Evidence[];
+  /** Error messages of a failed test, for failures without structured evidence. */
+  errors: string[];
+}
+
+export interface ModelInput {
+  tool: ReportModel['tool'];
+  target: ReportModel['target'];
+  runId: string;
+  startedAt: string;
+  durationMs: number;
+  seed: number | null;
+  interrupted: boolean;
+  tests: CollectedTest[];
+  unhandledErrors: string[];
+  stats: RunStats | null;
+  expectations: Expectations | null;
+  history: HistoryEntry[];
+  /** For waiver expiry; defaults to now. */
+  today?: Date;
+}
+
+const HISTORY_SHOWN = 30;
+
+export function historyTarget(target: ReportModel['target']): string {
+  return target.embedded ? 'embedded' : target.baseUrl;
+}
+
+export function buildReportModel(input: ModelInput): ReportModel {
+  const byClause = new Map<string, CollectedTest[]>();
+  for (const test of input.tests) {
+    if (test.clause) byClause.set(test.clause, [...(byClause.get(test.clause) ?? []), test]);
+  }
+  const today = (input.today ?? new Date()).toISOString().slice(0, 10);
+  const expired: ReportModel['waivers']['expired'] = [];
+  const nowPassing: ReportModel['waivers']['nowPassing'] = [];
+
+  const clauses = CLAUSES.map((clause): ClauseResult => {
+    const result = judge(clause, byClause.get(clause.id) ?? [], input.interrupted);
+    const waiver = input.expectations?.waivers.find((w) => w.clause === clause.id);
+    if (!waiver) return result;
+    const isExpired = waiver.expires !== undefined && waiver.expires < today;
+    if (result.status === 'failed' && !isExpired) return { ...result, status: 'waived', note: `waived: ${waiver.reason}` };
+    if (result.status === 'failed' && isExpired) {
+      expired.push(waiver);
+      return { ...result, note: `the waiver expired on ${waiver.expires}` };
+    }
+    if (result.status === 'passed') nowPassing.push(waiver);
+    return result;
+  });
+
+  const count = (status: ClauseResult['status']) => clauses.filter((clause) => clause.status === status).length;
+  const summary = { passed: count('passed'), failed: count('failed'), skipped: count('skipped'), waived: count('waived') };
+  const verdict = clauses.some(failsRun) || input.unhandledErrors.length > 0 ? 'fail' : 'pass';
+  const key = historyTarget(input.target);
+  const sameTarget = input.history.filter((entry) => entry.target === key && entry.runId !== input.runId);
+  return {
+    tool: input.tool,
+    target: input.target,
+    runId: input.runId,
+    startedAt: input.startedAt,
+    durationMs: input.durationMs,
+    seed: input.seed,
+    verdict,
+    interrupted: input.interrupted,
+    summary,
+    clauses,
+    comparison: compare(clauses, sameTarget.at(-1)),
+    waivers: { expired, nowPassing },
+    history: sameTarget.slice(-HISTORY_SHOWN),
+    stats: input.stats,
+    unhandledErrors: input.unhandledErrors,
+  };
+}
+
+function judge(clause: Clause, tests: CollectedTest[], interrupted: boolean): ClauseResult {
+  const records: TestRecord[] = tests.map((test) => ({ name: test.fullName, state: test.state, durationMs: test.durationMs, note: test.note }));
+  const base = { ...clause, tests: records, failures: [] as FailureRecord[] };
+  const failed = tests.filter((test) => test.state === 'failed');
+  if (failed.length > 0) return { ...base, status: 'failed', failures: failed.flatMap(failureRecords) };
+  if (tests.some((test) => test.state === 'passed')) return { ...base, status: 'passed' };
+  const note = tests.find((test) => test.note)?.note ?? (interrupted ? 'the run was interrupted before this clause ran' : 'not selected in this run');
+  return { ...base, status: 'skipped', note };
+}
+
+function failureRecords(test: CollectedTest): FailureRecord[] {
+  if (test.evidence && test.evidence.length > 0) {
+    return test.evidence.map((evidence) => ({
+      message: evidence.violations[0]?.message ?? evidence.transportFailure ?? 'the check failed',
+      test: test.fullName,
+      violations: evidence.violations,
+      fix: evidence.fix,
+      curl: evidence.curl,
+      request: evidence.request,
+      response: evidence.response,
+      transportFailure: evidence.transportFailure,
+      counterexample: evidence.counterexample,
+      seed: evidence.seed,
+      replay: evidence.replay,
+    }));
+  }
+  const details = test.errors.join('\n\n') || 'the test failed without an error message';
+  return [{ message: details.split('\n')[0], test: test.fullName, details }];
+}
+
+function compare(clauses: ClauseResult[], previous: HistoryEntry | undefined): Comparison | null {
+  if (!previous) return null;
+  const failedBefore = new Set(previous.failed);
+  return {
+    previousStartedAt: previous.startedAt,
+    newlyFailing: clauses.filter((c) => c.status === 'failed' && !failedBefore.has(c.id)).map((c) => c.id),
+    newlyPassing: clauses.filter((c) => c.status === 'passed' && failedBefore.has(c.id)).map((c) => c.id),
+  };
+}
+
+export function historyEntry(model: ReportModel): HistoryEntry {
+  return {
+    runId: model.runId,
+    startedAt: model.startedAt,
+    target: historyTarget(model.target),
+    verdict: model.verdict,
+    counts: model.summary,
+    failed: model.clauses.filter((clause) => clause.status === 'failed').map((clause) => clause.id),
+    durationMs: model.durationMs,
+    seed: model.seed,
+  };
+}
+
+/** Counts per family (or level): the tables of the Markdown and HTML reports. */
+export function tally<K extends string>(clauses: ClauseResult[], keyOf: (clause: ClauseResult) => K, keys: readonly K[]) {
+  return keys.map((key) => {
+    const group = clauses.filter((clause) => keyOf(clause) === key);
+    const of = (status: ClauseResult['status']) => group.filter((clause) => clause.status === status).length;
+    return { key, total: group.length, passed: of('passed'), failed: of('failed'), skipped: of('skipped'), waived: of('waived') };
+  });
+}
+

@@ -1,0 +1,24 @@
+// The console's closing summary: the verdict, counts by family, each failed clause with a one-line
+// reason, and where the reports were written. vitest's own reporter shows progress before it.
+import { FAMILIES } from '../harness/registry.ts';
+import { tally } from './build-model.ts';
+import { verdictLine } from './render-markdown.ts';
+import type { ReportModel } from './model.ts';
+
+export function consoleSummary(model: ReportModel, written: string[]): string {
+  const lines = ['', `MVMNT conformance ${verdictLine(model)}`, `  target: ${model.target.baseUrl}${model.target.embedded ? ' (embedded reference server)' : ''}`];
+  const families = tally(model.clauses, (c) => c.family, FAMILIES)
+    .filter((row) => row.total > 0)
+    .map((row) => `${row.key} ${row.passed}/${row.total}${row.failed ? ` (${row.failed} failed)` : ''}`);
+  lines.push(`  by family: ${families.join(' · ')}`);
+  const failed = model.clauses.filter((clause) => clause.status === 'failed');
+  if (failed.length > 0) {
+    lines.push('  failed:');
+    for (const clause of failed) lines.push(`    ${clause.id} (${clause.level}) ${clause.failures[0]?.message ?? ''}`.trimEnd());
+  }
+  if (model.comparison?.newlyFailing.length) lines.push(`  newly failing since ${model.comparison.previousStartedAt}: ${model.comparison.newlyFailing.join(', ')}`);
+  if (model.comparison?.newlyPassing.length) lines.push(`  newly passing: ${model.comparison.newlyPassing.join(', ')}`);
+  if (model.seed !== null) lines.push(`  seed: ${model.seed} (replay with MVMNT_SEED=${model.seed})`);
+  lines.push(`  reports: ${written.join(', ')}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,39 @@
+// Expectations (waivers): a committed file of clauses known to fail on a target, each with a reason
+// and an optional expiry date. Loaded strictly: a waiver that names no clause is a mistake to fix.
+import { readFileSync } from 'node:fs';
+import { ConfigError } from '../harness/errors.ts';
+import { clauseById } from '../harness/registry.ts';
+
+export interface Waiver {
+  clause: string;
+  reason: string;
+  /** YYYY-MM-DD; after that day the clause fails again. */
+  expires?: string;
+}
+
+export interface Expectations {
+  waivers: Waiver[];
+}
+
+export function loadExpectations(file: string): Expectations {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError('MVMNT_EXPECTATIONS', `cannot be read as JSON (${file}): ${(error as Error).message}`);
+  }
+  const waivers = (parsed as { waivers?: unknown })?.waivers;
+  if (!Array.isArray(waivers)) throw new ConfigError('MVMNT_EXPECTATIONS', `has no "waivers" array (${file})`);
+  return {
+    waivers: waivers.map((waiver, index) => {
+      const { clause, reason, expires } = (waiver ?? {}) as Record<string, unknown>;
+      const where = `waivers[${index}] in ${file}`;
+      if (typeof clause !== 'string' || !clauseById(clause)) throw new ConfigError('MVMNT_EXPECTATIONS', `${where} names an unknown clause: ${String(clause)}`);
+      if (typeof reason !== 'string' || reason.trim() === '') throw new ConfigError('MVMNT_EXPECTATIONS', `${where} has no reason`);
+      if (expires !== undefined && (typeof expires !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(expires))) {
+        throw new ConfigError('MVMNT_EXPECTATIONS', `${where} has an expiry that is not YYYY-MM-DD: ${String(expires)}`);
+      }
+      return { clause, reason, ...(expires ? { expires } : {}) };
+    }),
+  };
+}

@@ -1,0 +1,95 @@
+// conformance.md: the verdict, tables by family and by level, changes since the previous run, then
+// each failed clause as a vendor needs it: expected vs received, the fix, the response, a curl line.
+import { FAMILIES } from '../harness/registry.ts';
+import { tally } from './build-model.ts';
+import type { ClauseResult, FailureRecord, ReportModel } from './model.ts';
+
+const LEVELS = ['MUST', 'SHOULD', 'MAY'] as const;
+const FAILURES_SHOWN = 3;
+
+export function verdictLine(model: ReportModel): string {
+  const { passed, failed, skipped, waived } = model.summary;
+  const counts = `${passed} passed, ${failed} failed, ${skipped} skipped, ${waived} waived`;
+  return `${model.verdict === 'pass' ? 'PASS' : 'FAIL'}${model.interrupted ? ' (interrupted)' : ''}: ${counts}`;
+}
+
+export function renderMarkdown(model: ReportModel): string {
+  const lines: string[] = [];
+  const target = model.target.embedded ? `${model.target.baseUrl} (embedded reference server)` : model.target.baseUrl;
+  lines.push(`# MVMNT conformance: ${verdictLine(model)}`, '');
+  lines.push(`Target: ${target} · started ${model.startedAt} · ${(model.durationMs / 1000).toFixed(1)} s · seed ${model.seed ?? 'n/a'} · ${model.tool.name} ${model.tool.version}`, '');
+  lines.push(...table('Family', tally(model.clauses, (c) => c.family, FAMILIES)), '');
+  lines.push(...table('Level', tally(model.clauses, (c) => c.level, LEVELS)), '');
+
+  if (model.comparison) {
+    const { newlyFailing, newlyPassing, previousStartedAt } = model.comparison;
+    lines.push(`## Since the previous run (${previousStartedAt})`, '');
+    lines.push(`- Newly failing: ${newlyFailing.length ? newlyFailing.map(code).join(', ') : 'none'}`);
+    lines.push(`- Newly passing: ${newlyPassing.length ? newlyPassing.map(code).join(', ') : 'none'}`, '');
+  }
+
+  const failed = model.clauses.filter((clause) => clause.status === 'failed');
+  if (failed.length > 0) {
+    lines.push('## Failed clauses', '');
+    for (const clause of failed) lines.push(...failedClause(clause));
+  }
+  const notices = [
+    ...model.waivers.expired.map((w) => `- ${code(w.clause)}: the waiver expired on ${w.expires} (${w.reason})`),
+    ...model.waivers.nowPassing.map((w) => `- ${code(w.clause)}: waived but now passing; remove the waiver (${w.reason})`),
+    ...model.clauses.filter((c) => c.status === 'waived').map((c) => `- ${code(c.id)}: ${c.note}`),
+  ];
+  if (notices.length > 0) lines.push('## Waivers', '', ...notices, '');
+  const skipped = model.clauses.filter((clause) => clause.status === 'skipped');
+  if (skipped.length > 0) {
+    lines.push('## Skipped clauses', '', ...skipped.map((c) => `- ${code(c.id)} (${c.level}): ${c.note ?? 'skipped'}`), '');
+  }
+  if (model.unhandledErrors.length > 0) {
+    lines.push('## Errors outside any test', '', ...model.unhandledErrors.map((e) => fence(e)), '');
+  }
+  lines.push('Clause definitions: CONTRACT.md.', '');
+  return lines.join('\n');
+}
+
+function table(heading: string, rows: ReturnType<typeof tally>): string[] {
+  return [
+    `| ${heading} | Clauses | Passed | Failed | Skipped | Waived |`,
+    '|---|---:|---:|---:|---:|---:|',
+    ...rows.filter((row) => row.total > 0).map((r) => `| ${r.key} | ${r.total} | ${r.passed} | ${r.failed} | ${r.skipped} | ${r.waived} |`),
+  ];
+}
+
+function failedClause(clause: ClauseResult): string[] {
+  const lines = [`### ${clause.id} (${clause.level}, ${clause.family}): ${clause.title}`, '', `Rule: ${clause.rule}`, ''];
+  for (const failure of clause.failures.slice(0, FAILURES_SHOWN)) lines.push(...failureBlock(failure));
+  if (clause.failures.length > FAILURES_SHOWN) lines.push(`…and ${clause.failures.length - FAILURES_SHOWN} more failures of this clause in conformance.json.`, '');
+  return lines;
+}
+
+function failureBlock(failure: FailureRecord): string[] {
+  const lines = [`- Test: ${failure.test}`];
+  for (const violation of failure.violations ?? []) {
+    lines.push(`  - ${violation.message}`, `    - Expected: ${violation.expected}`, `    - Received: ${violation.received}`);
+  }
+  if (failure.fix) lines.push(`  - Fix: ${failure.fix}`);
+  if (failure.counterexample) lines.push(`  - Counterexample (shrunk): \`${failure.counterexample.slice(0, 500)}\``);
+  if (failure.replay) lines.push(`  - Replay: \`${failure.replay}\``);
+  if (failure.response) {
+    const headers = Object.entries(failure.response.headers).map(([name, value]) => `${name}: ${value}`);
+    lines.push('', fence([`${failure.response.status}`, ...headers, '', failure.response.bodyExcerpt].join('\n'), 'http'));
+  } else if (failure.transportFailure) {
+    lines.push(`  - No response: ${failure.transportFailure}`);
+  }
+  if (failure.details) lines.push('', fence(failure.details));
+  if (failure.curl) lines.push('', 'Reproduce with:', '', fence(failure.curl, 'sh'));
+  lines.push('');
+  return lines;
+}
+
+function code(text: string): string {
+  return `\`${text}\``;
+}
+
+function fence(text: string, language = 'text'): string {
+  const ticks = text.includes('```') ? '````' : '```';
+  return `${ticks}${language}\n${text}\n${ticks}`;
+}
