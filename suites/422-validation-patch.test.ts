@@ -1,4 +1,4 @@
-// ERR-422-PATCH-*: PATCH validates like create (every field optional, name not nullable, nested
+// ERR-422-PATCH-FIELD, ERR-422-PATCH-EVERY-FIELD: PATCH validates like create (every field optional, name not nullable, nested
 // address fields required inside a given address): one invalid field is named, several are all named.
 import { arb, cases, recordForFile, resourceRequests, test, vendorsResource, workerSession } from '../harness/index.ts';
 

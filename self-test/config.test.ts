@@ -1,0 +1,60 @@
+// Configuration: defaults, precedence (flags over environment), and a clear error for each bad value.
+import { describe, expect, test } from 'vitest';
+import { isRefusedProductionTarget, loadConfig } from '../harness/config.ts';
+import { ConfigError } from '../harness/errors.ts';
+
+const remote = { MVMNT_BASE_URL: 'https://staging.example/v1', MVMNT_CLIENT_ID: 'id', MVMNT_CLIENT_SECRET: 'secret' };
+
+describe('loadConfig', () => {
+  test('no target: the embedded server, with the embedded defaults', () => {
+    const config = loadConfig({}, {});
+    expect(config.baseUrl).toBeNull();
+    expect(config.settings).toMatchObject({ reportDir: 'reports', requestTimeoutMs: 10_000, propertyRuns: 100, maxBurst: 1000 });
+  });
+
+  test('a remote target: token URL from its origin, remote defaults', () => {
+    const config = loadConfig({}, { ...remote, MVMNT_BASE_URL: 'https://staging.example/v1/' });
+    expect(config.baseUrl).toBe('https://staging.example/v1');
+    expect(config.tokenUrl).toBe('https://staging.example/oauth2/token');
+    expect(config.settings.propertyRuns).toBe(25);
+  });
+
+  test('flags win over the environment', () => {
+    expect(loadConfig({ MVMNT_PROPERTY_RUNS: '7' }, { ...remote, MVMNT_PROPERTY_RUNS: '9' }).settings.propertyRuns).toBe(7);
+  });
+
+  test.for([
+    [{ MVMNT_BASE_URL: 'not a url' }, 'MVMNT_BASE_URL', /not a URL/],
+    [{ MVMNT_BASE_URL: 'ftp://x/v1', MVMNT_ACCESS_TOKEN: 't' }, 'MVMNT_BASE_URL', /http\(s\)/],
+    [{ MVMNT_BASE_URL: 'https://staging.example/v1' }, 'MVMNT_BASE_URL', /no credentials/],
+    [{ MVMNT_CLIENT_SECRET: 's' }, 'MVMNT_CLIENT_SECRET', /MVMNT_CLIENT_ID is not/],
+    [{ MVMNT_CLIENT_ID: 'id' }, 'MVMNT_CLIENT_ID', /MVMNT_CLIENT_SECRET is not/],
+    [{ MVMNT_REQUEST_TIMEOUT_MS: 'soon' }, 'MVMNT_REQUEST_TIMEOUT_MS', /not an integer/],
+    [{ MVMNT_PROPERTY_RUNS: '0' }, 'MVMNT_PROPERTY_RUNS', /at least 1/],
+    [{ MVMNT_SEED: '1.5' }, 'MVMNT_SEED', /not an integer/],
+    [{ MVMNT_PAYMENT_TERM_ID: 'pt-1' }, 'MVMNT_PAYMENT_TERM_ID', /not a UUID/],
+    [{ MVMNT_ALLOW_PRODUCTION: 'yes' }, 'MVMNT_ALLOW_PRODUCTION', /yes-i-know/],
+    [{ MVMNT_EMBEDDED_RATE_LIMIT: '120' }, 'MVMNT_EMBEDDED_RATE_LIMIT', /120\/5/],
+  ] as const)('%o is refused, naming %s', ([env, variable, problem]) => {
+    const error = (() => {
+      try {
+        loadConfig({}, env as NodeJS.ProcessEnv);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as ConfigError).message).toMatch(problem);
+  });
+});
+
+describe('the production guard', () => {
+  test('api.mvmnt.io and listed hosts are refused unless allowed', () => {
+    const production = { MVMNT_BASE_URL: 'https://api.mvmnt.io/v1', MVMNT_ACCESS_TOKEN: 't' };
+    expect(isRefusedProductionTarget(loadConfig({}, production))).toBe(true);
+    expect(isRefusedProductionTarget(loadConfig({}, { ...production, MVMNT_ALLOW_PRODUCTION: 'yes-i-know' }))).toBe(false);
+    expect(isRefusedProductionTarget(loadConfig({}, { ...remote, MVMNT_PRODUCTION_HOSTS: 'Staging.Example, other.example' }))).toBe(true);
+    expect(isRefusedProductionTarget(loadConfig({}, remote))).toBe(false);
+  });
+});
