@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createVitest, type Vitest } from 'vitest/node';
+import type { Vitest } from 'vitest/node';
 import { loadConfig, type Overrides } from '../harness/config.ts';
 import { ConfigError } from '../harness/errors.ts';
 import { preflight } from '../harness/preflight.ts';
@@ -38,6 +38,8 @@ export async function runConformance(options: RunOptions): Promise<number> {
   rmSync(reportFile, { force: true });
 
   const [shardIndex, shardCount] = options.shard?.split('/') ?? [];
+  // Loaded only now: vitest is the heaviest import, and the checks above must answer fast.
+  const { createVitest } = await import('vitest/node');
   const vitest = await createVitest('test', {
     root: PACKAGE_ROOT,
     config: join(PACKAGE_ROOT, 'vitest.config.ts'),

@@ -72,19 +72,21 @@ let sequence = 0;
 export function createClient(options: ClientOptions): Client {
   const sent = { requests: 0 };
 
-  async function sendOnce(spec: RequestSpec, attempt: number): Promise<{ exchange: Exchange; authorization?: string }> {
+  async function sendOnce(spec: RequestSpec, attempt: number): Promise<Exchange> {
     const url = spec.url ?? `${options.baseUrl}${spec.path ?? ''}`;
-    const { headers, displayHeaders, authorization } = await buildHeaders(spec);
     const body = encodeBody(spec);
     const paced = spec.purpose !== 'burst';
     await options.slots.take();
     if (paced) await options.pacer.acquire();
-    const startedAt = Date.now();
     let response: RecordedResponse | null = null;
     let failure: TransportFailure | null = null;
+    // The token is taken after any wait for the rate-limit window, so it cannot expire in the queue.
+    let built: Awaited<ReturnType<typeof buildHeaders>> | undefined;
+    const startedAt = Date.now();
     try {
+      built = await buildHeaders(spec);
       sent.requests += 1;
-      response = await exchangeOverHttp(url, spec.method, headers, body, options);
+      response = await exchangeOverHttp(url, spec.method, built.headers, body, options);
     } catch (error) {
       failure = describeFailure(error, options.timeoutMs);
     } finally {
@@ -94,7 +96,7 @@ export function createClient(options: ClientOptions): Client {
     if (response) options.pacer.observe(response.headers);
     const exchange: Exchange = {
       seq: ++sequence,
-      request: { method: spec.method, url, headers: displayHeaders, body, operation: spec.operation ?? 'other' },
+      request: { method: spec.method, url, headers: built?.displayHeaders ?? {}, body, operation: spec.operation ?? 'other' },
       response,
       failure,
       startedAt,
@@ -102,8 +104,8 @@ export function createClient(options: ClientOptions): Client {
       attempts: attempt,
       faultInjected: /\bcode=\d{3}\b/.test(spec.headers?.Prefer ?? spec.headers?.prefer ?? ''),
     };
-    for (const observe of options.observers) observe(exchange, authorization);
-    return { exchange, authorization };
+    for (const observe of options.observers) observe(exchange, built?.authorization);
+    return exchange;
   }
 
   async function buildHeaders(spec: RequestSpec) {
@@ -134,7 +136,7 @@ export function createClient(options: ClientOptions): Client {
     const purpose = spec.purpose ?? 'test';
     let refreshedToken = false;
     for (let attempt = 1; ; attempt++) {
-      const { exchange } = await sendOnce(spec, attempt);
+      const exchange = await sendOnce(spec, attempt);
       const status = exchange.response?.status;
       if (purpose === 'burst') return exchange;
       if (status === 429 && attempt <= MAX_THROTTLE_RESENDS) {

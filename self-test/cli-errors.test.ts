@@ -1,0 +1,79 @@
+// The command refuses to start, with exit 2 and one line naming what to fix, before sending anything.
+import { afterAll, describe, expect, test } from 'vitest';
+import { startReferenceServer } from '../reference-server/index.ts';
+import { reportDir, runCli } from './support/cli.ts';
+import { listen } from './support/servers.ts';
+
+const oneLine = (stderr: string) => stderr.trim().split('\n');
+const reports = reportDir('errors');
+
+describe('configuration errors end the run with exit 2 and one line', () => {
+  test.concurrent.for([
+    ['a base URL that is no URL', [], { MVMNT_BASE_URL: 'staging.example' }, /MVMNT_BASE_URL is not a URL/],
+    ['a timeout that is no number', [], { MVMNT_REQUEST_TIMEOUT_MS: 'ten' }, /MVMNT_REQUEST_TIMEOUT_MS is not an integer/],
+    ['a secret without its id', [], { MVMNT_CLIENT_SECRET: 's3cret-value' }, /MVMNT_CLIENT_SECRET is set but MVMNT_CLIENT_ID is not/],
+    ['a remote target without credentials', ['--base-url', 'http://127.0.0.1:9/v1'], {}, /no credentials/],
+    ['the client secret as a flag', ['--client-secret', 's3cret-value'], {}, /--client-secret is refused/],
+    ['an unknown --only selector', ['--only', 'ERR-NOPE-CLAUSE'], {}, /--only names no family or clause id: ERR-NOPE-CLAUSE/],
+    ['an expectations file that does not exist', ['--expect', 'no-such-file.json'], {}, /MVMNT_EXPECTATIONS cannot be read/],
+  ] as const)('%s', async ([, args, env, message]) => {
+    const result = await runCli([...args, '--report-dir', reports], env);
+    expect(result.code).toBe(2);
+    expect(oneLine(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr).not.toContain('s3cret-value');
+  });
+});
+
+describe('target problems end the run with exit 2 and one line', () => {
+  const counting = listen((_, res) => {
+    requests += 1;
+    res.writeHead(404).end();
+  });
+  let requests = 0;
+  const reference = startReferenceServer();
+  afterAll(async () => {
+    await (await counting).close();
+    await (await reference).close();
+  });
+
+  test('a production host is refused before any request is sent', async () => {
+    const server = await counting;
+    const result = await runCli(['--base-url', `${server.url}/v1`, '--report-dir', reports], { MVMNT_ACCESS_TOKEN: 'token-value', MVMNT_PRODUCTION_HOSTS: '127.0.0.1' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/refusing to run against production host 127\.0\.0\.1: the run creates and deletes records/);
+    expect(requests).toBe(0);
+  });
+
+  test('an unreachable target is named with the error', async () => {
+    const closed = await listen(() => undefined);
+    const url = closed.url;
+    await closed.close();
+    const result = await runCli(['--base-url', `${url}/v1`, '--report-dir', reports], { MVMNT_ACCESS_TOKEN: 'token-value' });
+    expect(result.code).toBe(2);
+    expect(oneLine(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toMatch(new RegExp(`cannot reach ${new URL(url).host}: ECONNREFUSED`));
+  });
+
+  test('credentials the token endpoint refuses name the variables to check', async () => {
+    const server = await reference;
+    const result = await runCli(['--base-url', server.baseUrl, '--report-dir', reports], { MVMNT_CLIENT_ID: server.clients[0].id, MVMNT_CLIENT_SECRET: 'wrong-secret-value' });
+    expect(result.code).toBe(2);
+    expect(oneLine(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toMatch(/answered 401 without a token: check MVMNT_CLIENT_ID, MVMNT_CLIENT_SECRET and MVMNT_TOKEN_URL/);
+    expect(result.stderr).not.toContain('wrong-secret-value');
+  });
+});
+
+describe('informational flags', () => {
+  test('--list prints every clause; --version and --help work', async () => {
+    const list = await runCli(['--list']);
+    expect(list.code).toBe(0);
+    expect(list.stdout.trim().split('\n')).toHaveLength(59);
+    expect((await runCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = await runCli(['--help']);
+    expect(help.stdout).toContain('--base-url');
+    expect(help.stdout).toContain('MVMNT_CLIENT_SECRET');
+  });
+});

@@ -1,0 +1,75 @@
+// Runs the mvmnt-conformance command as a user would (a child process), with a clean MVMNT_*
+// environment and a report folder of its own; and reads a target's live records over HTTP.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { request } from 'undici';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'bin', 'mvmnt-conformance.js');
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function reportDir(label: string): string {
+  return mkdtempSync(join(tmpdir(), `mvmnt-${label}-`));
+}
+
+function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MVMNT_') && name !== 'GITHUB_ACTIONS' && name !== 'GITHUB_STEP_SUMMARY' && name !== 'VITEST' && name !== 'TEST' && !name.startsWith('VITEST_')));
+  return { ...inherited, NO_COLOR: '1', ...env };
+}
+
+export function startCli(args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<CliResult> } {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk) => (stdout += chunk));
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const done = new Promise<CliResult>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  return { child, done };
+}
+
+export function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 120_000): Promise<CliResult> {
+  const { child, done } = startCli(args, env);
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  return done.finally(() => clearTimeout(timer));
+}
+
+export async function tokenFor(tokenUrl: string, client: { id: string; secret: string }): Promise<string> {
+  const response = await request(tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.id, client_secret: client.secret }).toString(),
+  });
+  return ((await response.body.json()) as { access_token: string }).access_token;
+}
+
+/** Live vendors whose key starts with the given prefix, read through the filter endpoint. */
+export async function liveKeys(baseUrl: string, token: string, prefix = 'conformance-'): Promise<string[]> {
+  const keys: string[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 100; page++) {
+    const response = await request(`${baseUrl}/vendors/filter`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ pageSize: 250, ...(cursor ? { cursor } : {}) }),
+    });
+    const body = (await response.body.json()) as { data: { key: string | null }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    keys.push(...body.data.map((record) => record.key ?? '').filter((key) => key.startsWith(prefix)));
+    if (!body.pageInfo.hasNextPage || !body.pageInfo.endCursor) break;
+    cursor = body.pageInfo.endCursor;
+  }
+  return keys;
+}
+
+export const clientEnv = (server: { clients: { id: string; secret: string }[] }) => ({
+  MVMNT_CLIENT_ID: server.clients[0].id,
+  MVMNT_CLIENT_SECRET: server.clients[0].secret,
+});
