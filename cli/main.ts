@@ -53,6 +53,8 @@ function targetOptions(command: Command): Command {
 const program = targetOptions(new Command('mvmnt-conformance'))
   .description('Conformance suite for the MVMNT API error contract. With no target configured it runs against the embedded reference server.')
   .version(version)
+  // The run and `sweep` share target flags; each reads its own, on its side of the subcommand name.
+  .enablePositionalOptions()
   .option('--report-dir <dir>', 'where reports are written (MVMNT_REPORT_DIR, default reports/)')
   .option('--seed <n>', 'fast-check seed, to replay a failure (MVMNT_SEED)')
   .option('--property-runs <n>', 'fast-check runs per property (MVMNT_PROPERTY_RUNS)')
