@@ -1,6 +1,299 @@
-// conformance.html: a minimal page until the full renderer lands.
-import type { ReportModel } from './model.ts';
+// conformance.html: one self-contained page (inline CSS, JS and SVG, no requests) with the verdict,
+// tables by family and level, changes since the previous run, the history chart and the clause table.
+import { createHash } from 'node:crypto';
+import { REASON_PHRASES } from '../harness/http/exchange.ts';
+import { FAMILIES } from '../harness/registry.ts';
+import { tally } from './build-model.ts';
+import { longDate, renderChart } from './html/chart.ts';
+import { escapeHtml } from './html/escape.ts';
+import { SCRIPT } from './html/script.ts';
+import { STYLES } from './html/styles.ts';
+import { failsRun, type ClauseResult, type ClauseStatus, type FailureRecord, type ReportModel } from './model.ts';
+import { verdictLine } from './render-markdown.ts';
+
+export { escapeHtml };
+
+const STATUSES: readonly ClauseStatus[] = ['passed', 'failed', 'skipped', 'waived'];
+const LEVELS = ['MUST', 'SHOULD', 'MAY'] as const;
+const FAILURES_SHOWN = 25;
+const TESTS_SHOWN = 30;
+
+// The policy pins the page's one script and one stylesheet by hash, so even markup that slipped
+// past escaping could neither run script nor load anything.
+function contentSecurityPolicy(): string {
+  const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+  return `default-src 'none'; script-src ${hash(SCRIPT)}; style-src ${hash(STYLES)}; img-src data:; base-uri 'none'; form-action 'none'`;
+}
 
 export function renderHtml(model: ReportModel): string {
-  return `<!doctype html><meta charset="utf-8"><title>MVMNT conformance</title><pre>${JSON.stringify(model.summary)}</pre>`;
+  const ids = { next: 0 };
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>MVMNT conformance: ${escapeHtml(verdictLine(model))}</title>`,
+    `<style>${STYLES}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    header(model),
+    unhandledErrors(model),
+    matrices(model),
+    sincePrevious(model),
+    history(model),
+    clauseTable(model, ids),
+    `<footer>${escapeHtml(`${model.tool.name} ${model.tool.version}`)} · run ${escapeHtml(model.runId)} · clause definitions: CONTRACT.md · every detail: conformance.json</footer>`,
+    '</main>',
+    `<script>${SCRIPT}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function header(model: ReportModel): string {
+  const target = `<code>${escapeHtml(model.target.baseUrl)}</code>${model.target.embedded ? ' <span class="muted">(embedded reference server)</span>' : ''}`;
+  const meta: [string, string][] = [
+    ['Target', target],
+    ['Started', escapeHtml(longDate(model.startedAt))],
+    ['Duration', escapeHtml(duration(model.durationMs))],
+    ['Seed', model.seed === null ? '<span class="muted">n/a</span>' : `<code>${escapeHtml(model.seed)}</code>`],
+    ['Run', `<code>${escapeHtml(model.runId)}</code>`],
+    ['Tool', escapeHtml(`${model.tool.name} ${model.tool.version}`)],
+  ];
+  if (model.stats) meta.push(['Traffic', escapeHtml(traffic(model.stats))]);
+  const blocking = model.clauses.filter(failsRun).length;
+  const note = model.verdict === 'fail'
+    ? [blocking > 0 ? `${blocking} MUST or SHOULD ${blocking === 1 ? 'clause' : 'clauses'} failed.` : '', model.unhandledErrors.length > 0 ? 'Errors occurred outside any test.' : ''].filter(Boolean).join(' ')
+    : 'No MUST or SHOULD clause failed. Skips, waivers and MAY failures do not fail a run.';
+  const interrupted = model.interrupted ? ' <span class="tag-interrupted">interrupted</span>' : '';
+  const counts = STATUSES.map((status) =>
+    `<li><button type="button" class="${status}" data-filter-status="${status}" title="Show the ${status} clauses"><span class="n">${model.summary[status]}</span>${status}</button></li>`);
+  return [
+    '<header class="run">',
+    '<div>',
+    '<h1>MVMNT API error-contract conformance</h1>',
+    `<dl class="meta">${meta.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join('')}</dl>`,
+    '</div>',
+    `<div class="verdict-box" id="verdict">`,
+    `<span class="verdict ${model.verdict}">${model.verdict === 'pass' ? 'PASS' : 'FAIL'}</span>${interrupted}`,
+    `<p class="verdict-note">${escapeHtml(note)}${model.interrupted ? ' The run was interrupted: clauses that had not run are skipped.' : ''}</p>`,
+    '</div>',
+    '</header>',
+    `<ul class="counts" id="counts" aria-label="Clauses by outcome">${counts.join('')}</ul>`,
+  ].join('\n');
+}
+
+function unhandledErrors(model: ReportModel): string {
+  if (model.unhandledErrors.length === 0) return '';
+  return [
+    '<section aria-labelledby="errors-heading">',
+    '<h2 id="errors-heading">Errors outside any test</h2>',
+    '<p class="notice bad">These errors happened outside any clause\'s test (a setup file, say); they fail the run.</p>',
+    ...model.unhandledErrors.map((error) => `<pre>${escapeHtml(error)}</pre>`),
+    '</section>',
+  ].join('\n');
+}
+
+function matrices(model: ReportModel): string {
+  return [
+    '<section aria-labelledby="matrix-heading">',
+    '<h2 id="matrix-heading">Results by family and level</h2>',
+    '<div class="matrices">',
+    matrix('Family', 'family', tally(model.clauses, (c) => c.family, FAMILIES)),
+    matrix('Level', 'level', tally(model.clauses, (c) => c.level, LEVELS)),
+    '</div>',
+    '</section>',
+  ].join('\n');
+}
+
+function matrix(heading: string, kind: 'family' | 'level', rows: ReturnType<typeof tally>): string {
+  const cell = (key: string, status: ClauseStatus, count: number) => {
+    if (count === 0) return '<td class="num zero">0</td>';
+    const label = `Show the ${status} clauses of ${kind} ${key}`;
+    return `<td class="num${status === 'failed' ? ' failed-cell' : ''}"><button type="button" data-filter-${kind}="${escapeHtml(key)}" data-filter-status="${status}" aria-label="${escapeHtml(label)}">${count}</button></td>`;
+  };
+  const body = rows.map((row) =>
+    `<tr><th scope="row">${escapeHtml(row.key)}</th><td class="num">${row.total}</td>${STATUSES.map((status) => cell(row.key, status, row[status])).join('')}</tr>`);
+  const sum = (key: 'total' | ClauseStatus) => rows.reduce((total, row) => total + row[key], 0);
+  return [
+    `<table class="matrix" id="matrix-${kind}">`,
+    `<caption class="visually-hidden">Clauses by ${kind} and outcome</caption>`,
+    `<thead><tr><th scope="col">${heading}</th><th scope="col" class="num">Clauses</th>${STATUSES.map((s) => `<th scope="col" class="num">${cap(s)}</th>`).join('')}</tr></thead>`,
+    `<tbody>${body.join('')}</tbody>`,
+    `<tfoot><tr><th scope="row">All</th><td class="num">${sum('total')}</td>${STATUSES.map((s) => `<td class="num">${sum(s)}</td>`).join('')}</tr></tfoot>`,
+    '</table>',
+  ].join('\n');
+}
+
+function sincePrevious(model: ReportModel): string {
+  const parts = ['<section aria-labelledby="changes-heading" class="changes">'];
+  if (model.comparison) {
+    const { newlyFailing, newlyPassing, previousStartedAt } = model.comparison;
+    parts.push(
+      `<h2 id="changes-heading">Since the previous run <span class="muted">(${escapeHtml(longDate(previousStartedAt))})</span></h2>`,
+      changeList('Newly failing', newlyFailing, 'bad'),
+      changeList('Newly passing', newlyPassing, 'good'),
+    );
+  } else {
+    parts.push('<h2 id="changes-heading">Since the previous run</h2>', '<p class="muted">This is the first recorded run against this target: there is nothing to compare with.</p>');
+  }
+  const waived = model.clauses.filter((clause) => clause.status === 'waived');
+  const notices = [
+    ...model.waivers.expired.map((w) => `<li class="notice bad">${clauseLink(w.clause)}: the waiver expired on ${escapeHtml(w.expires ?? '?')}, so the clause fails again. <span class="muted">(${escapeHtml(w.reason)})</span></li>`),
+    ...model.waivers.nowPassing.map((w) => `<li class="notice good">${clauseLink(w.clause)}: waived but now passing; remove the waiver. <span class="muted">(${escapeHtml(w.reason)})</span></li>`),
+    ...waived.map((c) => `<li class="notice warn">${clauseLink(c.id)}: failed and ${escapeHtml(c.note ?? 'waived')}</li>`),
+  ];
+  if (notices.length > 0) parts.push('<h3>Waivers</h3>', `<ul class="notices" id="waiver-notices">${notices.join('')}</ul>`);
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+function changeList(label: string, ids: string[], tone: 'bad' | 'good'): string {
+  const items = ids.length === 0 ? '<span class="muted">none</span>' : ids.map(clauseLink).join(', ');
+  return `<p class="${ids.length > 0 ? `notice ${tone}` : ''}" data-change="${tone === 'bad' ? 'newly-failing' : 'newly-passing'}"><strong>${label}:</strong> ${items}</p>`;
+}
+
+function clauseLink(id: string): string {
+  return `<a class="clause-link" href="#${escapeHtml(rowId(id))}"><code>${escapeHtml(id)}</code></a>`;
+}
+
+function history(model: ReportModel): string {
+  const runs = model.history.length + 1;
+  return [
+    '<section aria-labelledby="history-heading">',
+    `<h2 id="history-heading">History <span class="muted">(${runs} ${runs === 1 ? 'run' : 'runs'} against this target)</span></h2>`,
+    '<p class="legend"><span><span class="swatch passed"></span>passed clauses</span><span><span class="swatch failed"></span>failed clauses</span><span class="muted">Skipped and waived clauses are not drawn; hover a bar for its run.</span></p>',
+    renderChart(model),
+    model.history.length === 0 ? '<p class="muted">No earlier run against this target is recorded yet; later runs will be added here.</p>' : '',
+    '</section>',
+  ].join('\n');
+}
+
+function clauseTable(model: ReportModel, ids: { next: number }): string {
+  const option = (value: string, label: string) => `<option value="${escapeHtml(value)}">${escapeHtml(label)}</option>`;
+  const statusOptions = STATUSES.map((s) => option(s, `${s} (${model.summary[s]})`));
+  const familyOptions = FAMILIES.map((f) => option(f, f));
+  const levelOptions = LEVELS.map((l) => option(l, l));
+  return [
+    '<section aria-labelledby="clauses-heading" id="clauses">',
+    '<h2 id="clauses-heading">Clauses</h2>',
+    '<div class="filters" role="search" aria-label="Filter the clauses">',
+    `<label for="filter-status">Status<select id="filter-status">${option('', 'all statuses')}${statusOptions.join('')}</select></label>`,
+    `<label for="filter-family">Family<select id="filter-family">${option('', 'all families')}${familyOptions.join('')}</select></label>`,
+    `<label for="filter-level">Level<select id="filter-level">${option('', 'all levels')}${levelOptions.join('')}</select></label>`,
+    '<label for="filter-text">Id or title contains<input id="filter-text" type="search" placeholder="e.g. 404 or Retry-After" autocomplete="off"></label>',
+    '<button type="button" id="filter-reset">Reset filters</button>',
+    `<span class="shown" id="shown-count" aria-live="polite">All ${model.clauses.length} clauses</span>`,
+    '</div>',
+    '<table class="clauses" id="clause-table">',
+    '<colgroup><col class="c-id"><col class="c-family"><col class="c-level"><col class="c-status"><col class="c-title"></colgroup>',
+    '<thead><tr><th scope="col">Clause</th><th scope="col">Family</th><th scope="col">Level</th><th scope="col">Status</th><th scope="col">Title <span class="muted hint">(click for the rule and evidence)</span></th></tr></thead>',
+    '<tbody>',
+    ...model.clauses.map((clause) => clauseRow(clause, ids)),
+    '<tr class="empty-row" id="no-match" hidden><td colspan="5">No clause matches these filters.</td></tr>',
+    '</tbody>',
+    '</table>',
+    '</section>',
+  ].join('\n');
+}
+
+function clauseRow(clause: ClauseResult, ids: { next: number }): string {
+  const search = `${clause.id} ${clause.title}`.toLowerCase();
+  return [
+    `<tr class="clause" id="${escapeHtml(rowId(clause.id))}" data-status="${clause.status}" data-family="${escapeHtml(clause.family)}" data-level="${clause.level}" data-search="${escapeHtml(search)}">`,
+    `<th scope="row">${escapeHtml(clause.id)}</th>`,
+    `<td>${escapeHtml(clause.family)}</td>`,
+    `<td><span class="level ${clause.level}">${clause.level}</span></td>`,
+    `<td><span class="badge ${clause.status}">${clause.status}</span></td>`,
+    `<td><details class="clause-details"><summary>${escapeHtml(clause.title)}${clause.failures.length > 0 ? ` <span class="muted">· ${plural(clause.failures.length, 'failure')}</span>` : ''}</summary>`,
+    clauseDetails(clause, ids),
+    '</details></td>',
+    '</tr>',
+  ].join('');
+}
+
+function clauseDetails(clause: ClauseResult, ids: { next: number }): string {
+  const parts = ['<div class="detail-body">'];
+  const field = (label: string, value: string) => `<p><span class="label">${label}:</span> ${value}</p>`;
+  parts.push(field('Rule', escapeHtml(clause.rule)), field('Source', escapeHtml(clause.source)));
+  if (clause.accepts) parts.push(field('Also accepted', escapeHtml(clause.accepts)));
+  if (clause.note) parts.push(field(clause.status === 'skipped' ? 'Why skipped' : 'Note', escapeHtml(clause.note)));
+  if (clause.status === 'failed' && clause.level === 'MAY') parts.push('<p class="muted">A MAY clause: its failure is reported but does not fail the run.</p>');
+  if (clause.status === 'failed' || clause.status === 'waived') parts.push(field('How to fix', escapeHtml(clause.fix)));
+  if (clause.tests.length > 0) {
+    const tests = clause.tests.slice(0, TESTS_SHOWN).map((test) =>
+      `<li><span class="badge ${test.state === 'pending' ? 'skipped' : test.state}">${test.state}</span> ${escapeHtml(test.name)} <span class="muted">${Math.round(test.durationMs)} ms${test.note ? ` · ${escapeHtml(test.note)}` : ''}</span></li>`);
+    if (clause.tests.length > TESTS_SHOWN) tests.push(`<li class="muted">…and ${clause.tests.length - TESTS_SHOWN} more in conformance.json</li>`);
+    parts.push(`<h3>Tests</h3><ul class="tests">${tests.join('')}</ul>`);
+  }
+  clause.failures.slice(0, FAILURES_SHOWN).forEach((failure, index) => parts.push(failureBlock(failure, index, clause.failures.length, ids)));
+  if (clause.failures.length > FAILURES_SHOWN) parts.push(`<p class="muted">…and ${clause.failures.length - FAILURES_SHOWN} more failures of this clause in conformance.json.</p>`);
+  parts.push('</div>');
+  return parts.join('');
+}
+
+function failureBlock(failure: FailureRecord, index: number, total: number, ids: { next: number }): string {
+  const parts = [`<details class="failure"${index === 0 ? ' open' : ''}><summary>Failure ${index + 1} of ${total}: ${escapeHtml(failure.message)}</summary><div class="failure-body">`];
+  parts.push(`<p><span class="label">Test:</span> ${escapeHtml(failure.test)}</p>`);
+  if (failure.violations && failure.violations.length > 0) {
+    const rows = failure.violations.map((v) => `<tr><td>${escapeHtml(v.message)}</td><td class="mono">${escapeHtml(v.expected)}</td><td class="mono">${escapeHtml(v.received)}</td></tr>`);
+    parts.push(`<table class="violations"><thead><tr><th scope="col">Violation</th><th scope="col">Expected</th><th scope="col">Received</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
+  }
+  if (failure.fix) parts.push(`<p><span class="label">Fix:</span> ${escapeHtml(failure.fix)}</p>`);
+  if (failure.counterexample) parts.push(pre('Counterexample (shrunk)', failure.counterexample, ids, 'counterexample'));
+  if (failure.seed !== undefined) parts.push(`<p><span class="label">Seed:</span> <code>${escapeHtml(failure.seed)}</code></p>`);
+  if (failure.replay) parts.push(pre('Replay', failure.replay, ids, 'replay', true));
+  if (failure.request) parts.push(`<p><span class="label">Request:</span> <code>${escapeHtml(`${failure.request.method} ${failure.request.url}`)}</code></p>`);
+  if (failure.response) {
+    const { status, headers, bodyExcerpt, truncated } = failure.response;
+    const text = [
+      `HTTP ${status} ${REASON_PHRASES[status] ?? ''}`.trimEnd(),
+      ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+      '',
+      bodyExcerpt === '' ? '(empty body)' : bodyExcerpt,
+    ].join('\n');
+    parts.push(pre(`Response${truncated ? ' (body cut at 1 MiB)' : ''}`, text, ids, 'response'));
+  } else if (failure.transportFailure) {
+    parts.push(`<p><span class="label">No response:</span> ${escapeHtml(failure.transportFailure)}</p>`);
+  }
+  if (failure.details) parts.push(pre('Details', failure.details, ids, 'failure-details'));
+  if (failure.curl) parts.push(pre('Reproduce with', failure.curl, ids, 'curl', true));
+  parts.push('</div></details>');
+  return parts.join('');
+}
+
+function pre(label: string, text: string, ids: { next: number }, kind: string, copy = false): string {
+  const id = `${kind}-${(ids.next += 1)}`;
+  const button = copy ? `<button type="button" class="copy" data-copy="${id}" aria-label="Copy: ${escapeHtml(label)}">Copy</button>` : '';
+  return `<div class="pre-head"><span class="label">${escapeHtml(label)}:</span>${button}</div><pre class="${kind}" id="${id}">${escapeHtml(text)}</pre>`;
+}
+
+function rowId(clauseId: string): string {
+  return `clause-${clauseId}`;
+}
+
+function duration(ms: number): string {
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
+}
+
+function traffic(stats: NonNullable<ReportModel['stats']>): string {
+  const parts = [plural(stats.requests, 'request')];
+  if (stats.waitedMs > 0) parts.push(`waited ${duration(stats.waitedMs)} for rate limits`);
+  if (stats.propertyCases > 0) parts.push(`${plural(stats.propertyCases, 'property case')} in ${duration(stats.propertyMs)}`);
+  if (stats.burstBudget > 0) parts.push(`burst ${stats.burstSent} of ${stats.burstBudget} requests`);
+  return parts.join(' · ');
+}
+
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function cap(text: string): string {
+  return text[0]!.toUpperCase() + text.slice(1);
 }
