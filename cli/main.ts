@@ -89,11 +89,13 @@ targetOptions(program.command('sweep'))
     process.exitCode = left > 0 && flags.dryRun !== true ? EXIT.fail : EXIT.pass;
   });
 
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  if (isOneLineError(error)) fatal(error.message);
-  throw error;
+export async function main(argv: string[]): Promise<never> {
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (isOneLineError(error)) fatal(error.message);
+    throw error;
+  }
+  // Open keep-alive sockets or timers must not hold the process after the verdict.
+  process.exit(process.exitCode ?? EXIT.pass);
 }
-// Open keep-alive sockets or timers must not hold the process after the verdict.
-process.exit(process.exitCode ?? EXIT.pass);

@@ -17,16 +17,24 @@ export interface BurstResult {
   last?: Exchange;
 }
 
-/** A window ending sooner than this is waited out, so the burst starts with a whole window. */
-const FRESH_WINDOW_MS = 2_000;
+/**
+ * How long Remaining + 1 requests should take at the latency seen so far, with room to spare: a
+ * window ending sooner is waited out, so the burst does not straddle two windows.
+ */
+function expectedBurstMs(session: Session, budget: number): number {
+  return (budget * Math.max(session.client.sent.meanMs, 1)) / session.context.settings.concurrency * 2 + 200;
+}
 
 export async function runBurst(session: Session): Promise<BurstResult> {
-  const probe = () => session.client.send(session.vendors.get(randomUUID(), { purpose: 'burst' }));
+  const probe = () => {
+    runStats.burstSent += 1;
+    return session.client.send(session.vendors.get(randomUUID(), { purpose: 'burst' }));
+  };
   const { maxBurst } = session.context.settings;
   // A fixed window can roll over mid-burst; one more try then starts right after a reset.
   for (let attempt = 1; attempt <= 2; attempt++) {
     let rate = readRateLimit((await probe()).response?.headers ?? {});
-    if (rate && rate.reset * 1000 - Date.now() < FRESH_WINDOW_MS) {
+    if (rate && rate.reset * 1000 - Date.now() < expectedBurstMs(session, rate.remaining + 1)) {
       await session.pacer.sleep(rate.reset * 1000 - Date.now() + 50);
       rate = readRateLimit((await probe()).response?.headers ?? {});
     }
@@ -36,7 +44,6 @@ export async function runBurst(session: Session): Promise<BurstResult> {
       return { skipped: `Remaining + 1 = ${budget} exceeds MVMNT_MAX_BURST (${maxBurst}); raise it to run the burst`, remaining: rate.remaining, served: 0 };
     }
     const exchanges = await Promise.all(Array.from({ length: budget }, probe));
-    runStats.burstSent += budget + 1;
     runStats.burstBudget = budget;
     const throttled = exchanges.find((exchange) => exchange.response?.status === 429);
     const windowEnd = rate.reset;

@@ -58,7 +58,8 @@ export interface ClientOptions {
 
 export interface Client {
   send(spec: RequestSpec): Promise<Exchange>;
-  readonly sent: { requests: number };
+  /** Requests sent, and the moving average of their duration (queueing at the target included). */
+  readonly sent: { requests: number; meanMs: number };
 }
 
 export function createDispatcher(connections: number): Dispatcher {
@@ -70,7 +71,7 @@ const MAX_SETUP_ATTEMPTS = 4;
 let sequence = 0;
 
 export function createClient(options: ClientOptions): Client {
-  const sent = { requests: 0 };
+  const sent = { requests: 0, meanMs: 0 };
 
   async function sendOnce(spec: RequestSpec, attempt: number): Promise<Exchange> {
     const url = spec.url ?? `${options.baseUrl}${spec.path ?? ''}`;
@@ -93,7 +94,11 @@ export function createClient(options: ClientOptions): Client {
       if (paced) options.pacer.release();
       options.slots.give();
     }
-    if (response) options.pacer.observe(response.headers);
+    if (response) {
+      options.pacer.observe(response.headers);
+      const durationMs = Date.now() - startedAt;
+      sent.meanMs = sent.meanMs === 0 ? durationMs : sent.meanMs * 0.95 + durationMs * 0.05;
+    }
     const exchange: Exchange = {
       seq: ++sequence,
       request: { method: spec.method, url, headers: built?.displayHeaders ?? {}, body, operation: spec.operation ?? 'other' },

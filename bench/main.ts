@@ -1,0 +1,106 @@
+// `npm run bench`: how fast a full default run is next to the physical limit (a plain keep-alive
+// loop against the same kind of server). Prints a table, then one `bench:` line. Not a test: nothing
+// here asserts a timing.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Agent, request } from 'undici';
+import { FAMILIES } from '../harness/registry.ts';
+import { startReferenceServer } from '../reference-server/index.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'mvmnt-conformance.js');
+const RUNS = 3;
+const RAW_REQUESTS = 2000;
+
+interface RunMeasure {
+  wallS: number;
+  peakRssMb: number;
+  report: { stats: { requests: number; waitedMs: number; propertyCases: number; propertyMs: number; burstSent: number; burstBudget: number } | null; verdict: string };
+}
+
+/** One CLI run as a user starts it (node, not npm), timed from spawn to exit, peak RSS from /proc. */
+async function measureRun(args: string[]): Promise<RunMeasure> {
+  const dir = mkdtempSync(join(tmpdir(), 'mvmnt-bench-'));
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MVMNT_')));
+  const started = process.hrtime.bigint();
+  const child = spawn(process.execPath, [BIN, '--report-dir', dir, ...args], { cwd: ROOT, env: { ...env, NO_COLOR: '1' }, stdio: 'ignore' });
+  let peakKb = 0;
+  const poll = setInterval(() => {
+    try {
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+    } catch {
+      // The process has just exited.
+    }
+  }, 25);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearInterval(poll);
+  const wallS = Number(process.hrtime.bigint() - started) / 1e9;
+  if (code !== 0) throw new Error(`the benchmark run exited ${code}; see ${dir}`);
+  return { wallS, peakRssMb: peakKb / 1024, report: JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8')) };
+}
+
+/** Sequential GETs of random ids (404) over one keep-alive connection: the floor per request. */
+async function rawPerRequestMs(): Promise<number> {
+  const server = await startReferenceServer({ rateLimit: { limit: 1_000_000, windowSeconds: 1 } });
+  const dispatcher = new Agent({ connections: 1, keepAliveTimeout: 10_000 });
+  try {
+    const client = server.clients[0];
+    const tokenResponse = await request(server.tokenUrl, {
+      method: 'POST',
+      dispatcher,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.id, client_secret: client.secret }).toString(),
+    });
+    const { access_token: token } = (await tokenResponse.body.json()) as { access_token: string };
+    const get = async () => {
+      const response = await request(`${server.baseUrl}/vendors/${randomUUID()}`, { dispatcher, headers: { authorization: `Bearer ${token}` } });
+      await response.body.text();
+    };
+    for (let i = 0; i < 200; i++) await get();
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < RAW_REQUESTS; i++) await get();
+    return Number(process.hrtime.bigint() - started) / 1e6 / RAW_REQUESTS;
+  } finally {
+    await dispatcher.close();
+    await server.close();
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const fixed = (value: number, digits = 3) => value.toFixed(digits);
+
+const full: RunMeasure[] = [];
+for (let i = 0; i < RUNS; i++) full.push(await measureRun([]));
+const empty: RunMeasure[] = [];
+for (let i = 0; i < RUNS; i++) empty.push(await measureRun(['--skip', FAMILIES.join(',')]));
+const raw = await rawPerRequestMs();
+
+const typical = full.find((run) => run.wallS === median(full.map((r) => r.wallS)))!;
+const stats = typical.report.stats!;
+const wallS = typical.wallS;
+const startupS = median(empty.map((run) => run.wallS));
+const waitS = stats.waitedMs / 1000;
+const perRequestMs = ((wallS - startupS - waitS) * 1000) / stats.requests;
+const figures = {
+  wall_s: fixed(wallS, 2),
+  startup_s: fixed(startupS, 2),
+  wait_s: fixed(waitS, 2),
+  requests: String(stats.requests),
+  per_request_ms: fixed(perRequestMs),
+  raw_per_request_ms: fixed(raw),
+  overhead_ratio: fixed(perRequestMs / raw, 2),
+  burst_overhead: fixed(stats.burstSent / stats.burstBudget),
+  peak_rss_mb: fixed(Math.max(...full.map((run) => run.peakRssMb)), 0),
+  property_cases_per_s: fixed(stats.propertyCases / (stats.propertyMs / 1000), 0),
+};
+
+console.log(`full runs (s): ${full.map((run) => fixed(run.wallS, 2)).join(', ')}; empty runs (s): ${empty.map((run) => fixed(run.wallS, 2)).join(', ')}`);
+console.log(`burst: ${stats.burstSent} requests sent for Remaining + 1 = ${stats.burstBudget}; property cases: ${stats.propertyCases} in ${fixed(stats.propertyMs / 1000, 2)} s of property time`);
+const width = Math.max(...Object.keys(figures).map((key) => key.length));
+for (const [name, value] of Object.entries(figures)) console.log(`${name.padEnd(width)}  ${value}`);
+console.log(`bench: ${Object.entries(figures).map(([name, value]) => `${name}=${value}`).join(' ')}`);
