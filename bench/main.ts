@@ -27,7 +27,8 @@ async function measureRun(args: string[]): Promise<RunMeasure> {
   const dir = mkdtempSync(join(tmpdir(), 'mvmnt-bench-'));
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MVMNT_')));
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [BIN, '--report-dir', dir, ...args], { cwd: ROOT, env: { ...env, NO_COLOR: '1' }, stdio: 'ignore' });
+  // Started as a user starts it (its shebang sets the node flags), not through npm.
+  const child = spawn(BIN, ['--report-dir', dir, ...args], { cwd: ROOT, env: { ...env, NO_COLOR: '1' }, stdio: 'ignore' });
   let peakKb = 0;
   const poll = setInterval(() => {
     try {
