@@ -1,4 +1,6 @@
 // The command refuses to start, with exit 2 and one line naming what to fix, before sending anything.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { startReferenceServer } from '../reference-server/index.ts';
 import { reportDir, runCli } from './support/cli.ts';
@@ -75,5 +77,19 @@ describe('informational flags', () => {
     const help = await runCli(['--help']);
     expect(help.stdout).toContain('--base-url');
     expect(help.stdout).toContain('MVMNT_CLIENT_SECRET');
+  });
+});
+
+describe('where settings come from', () => {
+  test('.env is read; the environment wins over it; a flag wins over both', async () => {
+    const cwd = reportDir('dotenv');
+    writeFileSync(join(cwd, '.env'), 'MVMNT_REQUEST_TIMEOUT_MS=from-dotenv\n');
+    expect((await runCli(['--list'], {}, 30_000, cwd)).code).toBe(0);
+    const fromDotenv = await runCli(['--report-dir', cwd], {}, 30_000, cwd);
+    expect(fromDotenv.stderr).toMatch(/MVMNT_REQUEST_TIMEOUT_MS is not an integer: 'from-dotenv'/);
+    const fromEnvironment = await runCli(['--report-dir', cwd], { MVMNT_REQUEST_TIMEOUT_MS: 'from-environment' }, 30_000, cwd);
+    expect(fromEnvironment.stderr).toMatch(/'from-environment'/);
+    const fromFlag = await runCli(['--report-dir', cwd, '--request-timeout', 'from-flag'], { MVMNT_REQUEST_TIMEOUT_MS: 'from-environment' }, 30_000, cwd);
+    expect(fromFlag.stderr).toMatch(/'from-flag'/);
   });
 });

@@ -107,6 +107,38 @@ describe('the client', () => {
   });
 });
 
+describe('tokens', () => {
+  test('a setup request that meets an unexpected 401 renews the token once and is sent again', async () => {
+    let issued = 0;
+    const seenTokens: string[] = [];
+    const server = await listen((req, res) => {
+      if (req.url === '/oauth2/token') {
+        issued += 1;
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: `token-${issued}`, expires_in: 3600 }));
+        return;
+      }
+      seenTokens.push(req.headers.authorization ?? '');
+      res.writeHead(req.headers.authorization === 'Bearer token-1' ? 401 : 200).end();
+    });
+    servers.push(server);
+    const dispatcher = createDispatcher(2);
+    const credentials = { clientId: 'id', clientSecret: 'secret' };
+    const client = createClient({
+      baseUrl: `${server.url}/v1`,
+      dispatcher,
+      tokens: createTokenSource(credentials, `${server.url}/oauth2/token`, dispatcher, 1000),
+      credentials,
+      pacer: new Pacer(),
+      slots: new Slots(2),
+      timeoutMs: 1000,
+      observers: [],
+    });
+    expect((await client.send({ method: 'GET', path: '/a' })).response?.status).toBe(401);
+    expect((await client.send({ method: 'GET', path: '/a', purpose: 'setup' })).response?.status).toBe(200);
+    expect(seenTokens).toEqual(['Bearer token-1', 'Bearer token-1', 'Bearer token-2']);
+  });
+});
+
 describe('pacing', () => {
   test('when the budget is spent, the next request waits for X-RateLimit-Reset', async () => {
     const arrivals: number[] = [];

@@ -11,18 +11,21 @@ import { clientEnv, liveKeys, reportDir, runCli, startCli, tokenFor } from './su
 const server = startReferenceServer();
 afterAll(async () => (await server).close());
 
-describe('SIGINT during a run', () => {
-  test('stops, deletes what the run created, writes a partial report and exits 130', async () => {
+describe('a signal during a run', () => {
+  test.for([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s stops the run, deletes what it created, writes a partial report and exits %i', async ([signal, exitCode]) => {
     const target = await server;
     const token = await tokenFor(target.tokenUrl, target.clients[0]);
     const dir = reportDir('sigint');
     const { child, done } = startCli(['--base-url', target.baseUrl, '--report-dir', dir], clientEnv(target));
     for (let i = 0; i < 200 && (await liveKeys(target.baseUrl, token)).length === 0; i++) await sleep(50);
     expect((await liveKeys(target.baseUrl, token)).length).toBeGreaterThan(0);
-    child.kill('SIGINT');
+    child.kill(signal);
     const result = await done;
-    expect(result.code, result.stderr).toBe(130);
-    expect(result.stderr).toContain('SIGINT: stopping');
+    expect(result.code, result.stderr).toBe(exitCode);
+    expect(result.stderr).toContain(`${signal}: stopping`);
     expect(await liveKeys(target.baseUrl, token)).toEqual([]);
     const report = JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8'));
     expect(report.interrupted).toBe(true);
