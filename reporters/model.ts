@@ -1,7 +1,7 @@
 // The report model: one object built from vitest's TestModule/TestCase tree, each test's meta and
 // the clause registry. Every renderer (JSON, Markdown, HTML, console) renders this and nothing else.
 import type { Evidence } from '../harness/evidence.ts';
-import type { Family, Level } from '../harness/registry.ts';
+import type { Clause } from '../harness/registry.ts';
 
 export type ClauseStatus = 'passed' | 'failed' | 'skipped' | 'waived';
 
@@ -30,15 +30,8 @@ export interface TestRecord {
   note?: string;
 }
 
-export interface ClauseResult {
-  id: string;
-  family: Family;
-  level: Level;
-  title: string;
-  rule: string;
-  source: string;
-  accepts?: string;
-  fix: string;
+/** A registry clause with this run's verdict on it. */
+export interface ClauseResult extends Clause {
   status: ClauseStatus;
   /** Why it was skipped or waived. */
   note?: string;
