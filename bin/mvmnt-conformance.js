@@ -3,7 +3,7 @@
 // temporary folder at every start (tens of milliseconds), package imports resolved from here. Unlike
 // a loader hook, nothing then stands in front of the modules vitest loads, which keeps a run's
 // memory and start-up down; so does the smaller young generation set in the line above.
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,5 +36,7 @@ try {
   ({ main } = await import(pathToFileURL(outfile).href));
 } finally {
   rmSync(dir, { recursive: true, force: true });
+  // esbuild's service process is not needed for the rest of the run.
+  await stop();
 }
 await main(process.argv);
