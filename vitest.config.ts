@@ -20,6 +20,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     sequence: { sequencer: ConformanceSequencer },
+    // Transformed modules are kept on disk between runs: a vendor fixing a mock reruns often.
+    experimental: { fsModuleCache: true },
     reporters: [
       'default',
       './reporters/conformance-reporter.ts',

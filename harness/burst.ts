@@ -1,6 +1,5 @@
 // The rate-limit burst: read X-RateLimit-Remaining, then send exactly Remaining + 1 requests in the
 // same window. Unpaced and never retried: this is the one place the suite means to be throttled.
-import { randomUUID } from 'node:crypto';
 import type { Exchange } from './http/exchange.ts';
 import { readRateLimit } from './pacing.ts';
 import type { Session } from './session.ts';
@@ -28,7 +27,8 @@ function expectedBurstMs(session: Session, budget: number): number {
 export async function runBurst(session: Session): Promise<BurstResult> {
   const probe = () => {
     runStats.burstSent += 1;
-    return session.client.send(session.vendors.get(randomUUID(), { purpose: 'burst' }));
+    // A request that succeeds: a target may send the X-RateLimit-* headers on successes only.
+    return session.client.send(session.vendors.filter({ json: { pageSize: 1 }, purpose: 'burst' }));
   };
   const { maxBurst } = session.context.settings;
   // A fixed window can roll over mid-burst; one more try then starts right after a reset.

@@ -1,0 +1,110 @@
+// Mutants of the not-found family: unknown ids, unknown paths, wrong methods and deleted records.
+import { HttpError } from '../envelope.ts';
+import type { VendorRecord } from '../store.ts';
+import { onResponse, ROUTES, routedTo, storeWith, type CatalogEntry } from './support.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const notFoundMutants: CatalogEntry[] = [
+  {
+    name: 'delete-unknown-id-is-204',
+    family: 'not-found',
+    breaks: ['ERR-404-RANDOM-ID', 'ERR-404-NON-UUID-ID', 'ERR-404-DELETE-TWICE'],
+    models: 'DELETE runs `UPDATE ... WHERE id = $1` and answers 204 whether or not a row matched ("idempotent delete").',
+    install(app) {
+      onResponse(app, ({ request, reply, status }) => {
+        if (!routedTo(request, ROUTES.delete) || status !== 404) return undefined;
+        reply.code(204);
+        return '';
+      });
+    },
+  },
+  {
+    name: 'non-uuid-id-is-500',
+    family: 'not-found',
+    breaks: ['ERR-404-NON-UUID-ID', 'ERR-2XX-GET-BY-KEY', 'ERR-ROBUST-NO-5XX'],
+    models: 'The path id goes straight into a uuid column, and the database\'s "invalid input syntax for type uuid" surfaces as a 500.',
+    parts: {
+      createStore: storeWith((store) => ({
+        resolve: (idOrKey) => {
+          if (!UUID.test(idOrKey)) throw new Error(`invalid input syntax for type uuid: "${idOrKey}"`);
+          return store.resolve(idOrKey);
+        },
+      })),
+    },
+  },
+  {
+    name: 'unknown-path-framework-404',
+    family: 'not-found',
+    breaks: ['ERR-404-UNKNOWN-PATH', 'ERR-ENV-SHAPE'],
+    models: 'Unknown paths fall through to the framework\'s default 404 body ({statusCode, error, message}) instead of the envelope.',
+    install(app) {
+      onResponse(app, ({ request, status }) => {
+        if (status !== 404 || request.routeOptions.url !== undefined) return undefined;
+        return { statusCode: 404, error: 'Not Found', message: `Route ${request.method}:${request.url} not found` };
+      });
+    },
+  },
+  {
+    name: 'wrong-method-is-400',
+    family: 'not-found',
+    breaks: ['ERR-404-WRONG-METHOD'],
+    models: 'A method the path does not serve is rejected by a request guard as a generic 400 "Unsupported method" rather than 404/405.',
+    install(app, parts) {
+      onResponse(app, ({ reply, status }) => {
+        if (status !== 405) return undefined;
+        reply.code(400).removeHeader('allow');
+        return parts.errorBody(400, 'Unsupported method');
+      });
+    },
+  },
+  {
+    name: 'method-not-allowed-without-allow',
+    family: 'not-found',
+    breaks: ['ERR-405-ALLOW-HEADER'],
+    models: 'A hand-written 405 handler sends the envelope but forgets the Allow header RFC 9110 requires.',
+    install(app) {
+      onResponse(app, ({ reply, status }) => {
+        if (status === 405) reply.removeHeader('allow');
+        return undefined;
+      });
+    },
+  },
+  {
+    name: 'stale-read-cache-after-delete',
+    family: 'not-found',
+    breaks: ['ERR-404-DELETED-RECORD'],
+    models: 'Reads go through a cache that DELETE never invalidates, so GET of a deleted record still answers 200 with deletedAt null.',
+    parts: {
+      createStore: storeWith((store) => {
+        const cache = new Map<string, VendorRecord>();
+        return {
+          resolve: (idOrKey) => {
+            const live = store.resolve(idOrKey);
+            if (live !== undefined) cache.set(live.id, { ...live });
+            return live ?? cache.get(idOrKey);
+          },
+          softDelete: (id) => {
+            if (store.resolve(id) === undefined) throw new HttpError(404, 'Vendor not found');
+            return store.softDelete(id);
+          },
+        };
+      }),
+    },
+  },
+  {
+    name: 'delete-is-idempotent',
+    family: 'not-found',
+    breaks: ['ERR-404-DELETE-TWICE'],
+    models: 'The id lookup forgets `deleted_at IS NULL` and DELETE keeps the first deletedAt, so deleting a deleted record answers 204 again.',
+    parts: {
+      createStore: storeWith((store) => ({
+        resolve: (idOrKey) => store.resolve(idOrKey) ?? store.all().find((record) => record.id === idOrKey),
+        softDelete: (id) => {
+          const record = store.all().find((candidate) => candidate.id === id)!;
+          return record.deletedAt === null ? store.softDelete(id) : record;
+        },
+      })),
+    },
+  },
+];

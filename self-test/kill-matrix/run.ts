@@ -1,0 +1,163 @@
+// One conformance run against the reference server or a mutant of it: start the server on port 0,
+// run the CLI in a child process, read the clause results from its conformance.json, stop the server.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startReferenceServer, type Mutant, type RunningReferenceServer } from '../../reference-server/index.ts';
+
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(PACKAGE_ROOT, 'bin', 'mvmnt-conformance.js');
+
+export interface RunSettings {
+  /** Per-request timeout of the suite: short, so a mutant that never answers costs little. */
+  requestTimeoutMs: number;
+  propertyRuns: number;
+  /** fast-check seed: a fixed one makes the matrix repeatable. */
+  seed: number;
+  /** The child is killed after this long, whatever it is doing. */
+  hardTimeoutMs: number;
+  rateLimit: { limit: number; windowSeconds: number };
+}
+
+export const DEFAULT_RUN_SETTINGS: RunSettings = {
+  requestTimeoutMs: 1500,
+  // The suite's remote default: it kills every catalog mutant under each seed tried, and the matrix
+  // is CPU-bound, so fewer cases per property means a faster matrix.
+  propertyRuns: 25,
+  seed: 20_240_601,
+  hardTimeoutMs: 60_000,
+  // With several runs sharing the CPU, the reference default (1000 per 1 s) lets the burst roll over
+  // into the next window and the rate-limit clauses skip; 300 per 2 s is exhausted well inside one.
+  rateLimit: { limit: 300, windowSeconds: 2 },
+};
+
+export interface RunResult {
+  name: string;
+  /** The CLI's exit code; null when it was killed or never started. */
+  exitCode: number | null;
+  failed: string[];
+  skipped: string[];
+  passed: string[];
+  durationMs: number;
+  /** Why the run produced no usable report (timeout, crash, unreadable report). */
+  problem?: string;
+}
+
+interface ClauseOutcome {
+  id: string;
+  status: 'passed' | 'failed' | 'skipped' | 'waived';
+}
+
+/** A grace period for the CLI's own SIGTERM handling (partial report, cleanup) before SIGKILL. */
+const KILL_GRACE_MS = 5_000;
+/** A server that still holds a hung request must not hold the matrix. */
+const CLOSE_TIMEOUT_MS = 5_000;
+
+export async function runAgainst(name: string, mutant: Mutant | undefined, settings: RunSettings = DEFAULT_RUN_SETTINGS): Promise<RunResult> {
+  const started = Date.now();
+  const reportDir = await mkdtemp(join(tmpdir(), 'mvmnt-kill-matrix-'));
+  let server: RunningReferenceServer | undefined;
+  try {
+    server = await startReferenceServer({ port: 0, mutant, rateLimit: settings.rateLimit });
+    const child = await runCli(server, reportDir, settings);
+    const base = { name, exitCode: child.exitCode, durationMs: Date.now() - started };
+    if (child.problem) return { ...base, failed: [], skipped: [], passed: [], problem: child.problem };
+    try {
+      const report = JSON.parse(await readFile(join(reportDir, 'conformance.json'), 'utf8')) as { clauses: ClauseOutcome[] };
+      const having = (status: ClauseOutcome['status']) => report.clauses.filter((clause) => clause.status === status).map((clause) => clause.id);
+      return { ...base, failed: having('failed'), skipped: having('skipped'), passed: having('passed') };
+    } catch (error) {
+      return { ...base, failed: [], skipped: [], passed: [], problem: `no readable conformance.json (exit ${child.exitCode}): ${(error as Error).message}\n${child.output}` };
+    }
+  } finally {
+    if (server) await withTimeout(server.close(), CLOSE_TIMEOUT_MS);
+    await rm(reportDir, { recursive: true, force: true });
+  }
+}
+
+interface ChildOutcome {
+  exitCode: number | null;
+  problem?: string;
+  /** The tail of stdout and stderr, for diagnosing a run without a report. */
+  output: string;
+}
+
+function runCli(server: RunningReferenceServer, reportDir: string, settings: RunSettings): Promise<ChildOutcome> {
+  const client = server.clients[0]!;
+  const env: NodeJS.ProcessEnv = {
+    ...inheritedEnvironment(),
+    MVMNT_CLIENT_ID: client.id,
+    MVMNT_CLIENT_SECRET: client.secret,
+    MVMNT_TOKEN_URL: server.tokenUrl,
+    MVMNT_REQUEST_TIMEOUT_MS: String(settings.requestTimeoutMs),
+    MVMNT_PROPERTY_RUNS: String(settings.propertyRuns),
+    MVMNT_SEED: String(settings.seed),
+    // Set but empty: a .env file must not add waivers or a static token to these runs.
+    MVMNT_EXPECTATIONS: '',
+    MVMNT_ACCESS_TOKEN: '',
+  };
+  const child = spawn(process.execPath, [CLI, '--base-url', server.baseUrl, '--report-dir', reportDir], {
+    cwd: PACKAGE_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-4000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+
+  return new Promise((resolve) => {
+    let timedOut = false;
+    const hardStop = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS).unref();
+    }, settings.hardTimeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(hardStop);
+      resolve({ exitCode: null, problem: `could not start the CLI: ${error.message}`, output });
+    });
+    child.on('close', (code) => {
+      clearTimeout(hardStop);
+      resolve(timedOut
+        ? { exitCode: code, problem: `killed after ${settings.hardTimeoutMs} ms`, output }
+        : { exitCode: code, output });
+    });
+  });
+}
+
+/** CI variables would turn each mutant's expected failures into annotations and step summaries. */
+const IGNORED_VARIABLES = new Set(['NODE_ENV', 'TEST', 'GITHUB_ACTIONS', 'GITHUB_STEP_SUMMARY']);
+
+/**
+ * The parent's environment without the suite's own variables (a user's MVMNT_BASE_URL or waivers)
+ * or the variables of a vitest that may be running this code (the child starts its own), or CI's.
+ */
+function inheritedEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MVMNT_') && !name.startsWith('VITEST') && !IGNORED_VARIABLES.has(name)));
+}
+
+async function withTimeout(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
+/** Runs the tasks with at most `concurrency` in flight, results in task order. */
+export async function inPool<T, R>(tasks: T[], concurrency: number, run: (task: T) => Promise<R>, onDone?: (result: R) => void): Promise<R[]> {
+  const results: R[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      results[index] = await run(tasks[index]!);
+      onDone?.(results[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
+  return results;
+}
