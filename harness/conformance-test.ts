@@ -62,7 +62,7 @@ export const test = base.extend<Fixtures & { propertyDepth: { value: number } }>
     await use((exchange, ...checks) => {
       const violations = checks.flatMap((check) => check(exchange));
       if (violations.length === 0) return;
-      const evidence = buildEvidence(clause, violations, exchange, session.context.settings.reportDir);
+      const evidence = buildEvidence(clause, violations, exchange, session.context.settings.reportDir, session.secrets());
       // Inside a property, only the shrunk counterexample's failure is reported (by `property`).
       if (propertyDepth.value === 0) record(task.meta, evidence);
       throw new ConformanceFailure(evidence);

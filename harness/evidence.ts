@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Violation } from './checks/types.ts';
 import { toCurl } from './http/curl.ts';
+import { credentialsOf, redact } from './redact.ts';
 import { bodyExcerpt, REASON_PHRASES, type Exchange } from './http/exchange.ts';
 
 export interface Evidence {
@@ -28,7 +29,9 @@ export interface ClauseInfo {
   fix: string;
 }
 
-export function buildEvidence(clause: ClauseInfo, violations: Violation[], exchange: Exchange, reportDir: string): Evidence {
+/** `secrets`: the run's credential values, hidden wherever the response repeats one. */
+export function buildEvidence(clause: ClauseInfo, violations: Violation[], exchange: Exchange, reportDir: string, secrets: readonly string[]): Evidence {
+  const hide = (text: string) => redact(text, credentialsOf(exchange, secrets));
   const bodiesDir = join(reportDir, 'bodies');
   const curl = toCurl(exchange, bodiesDir);
   if (curl.bodyFile) {
@@ -39,7 +42,7 @@ export function buildEvidence(clause: ClauseInfo, violations: Violation[], excha
   return {
     clause: clause.id,
     title: clause.title,
-    violations,
+    violations: violations.map((violation) => ({ message: hide(violation.message), expected: hide(violation.expected), received: hide(violation.received) })),
     fix: clause.fix,
     request: {
       method: request.method,
@@ -49,8 +52,8 @@ export function buildEvidence(clause: ClauseInfo, violations: Violation[], excha
     },
     response: response && {
       status: response.status,
-      headers: response.headers,
-      bodyExcerpt: bodyExcerpt(response.bodyText),
+      headers: Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, hide(value)])),
+      bodyExcerpt: bodyExcerpt(hide(response.bodyText)),
       truncated: response.truncated,
     },
     transportFailure: exchange.failure ? `${exchange.failure.kind}: ${exchange.failure.message}` : undefined,

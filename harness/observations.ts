@@ -22,7 +22,7 @@ const KEPT_FAILURES = 5;
 interface RunWideRule {
   clause: string;
   applies(exchange: Exchange): boolean;
-  check(exchange: Exchange, sentAuthorization: string | undefined): Violation[];
+  check(exchange: Exchange): Violation[];
 }
 
 export class Observations {
@@ -33,7 +33,7 @@ export class Observations {
   constructor(
     private readonly baseUrl: string,
     private readonly reportDir: string,
-    secrets: () => readonly string[],
+    private readonly secrets: () => readonly string[],
   ) {
     const api = (exchange: Exchange) => exchange.request.operation !== 'token' && exchange.request.url.startsWith(baseUrl);
     const answered = (exchange: Exchange) => api(exchange) && exchange.response !== null;
@@ -46,22 +46,22 @@ export class Observations {
       { clause: 'ERR-ENV-CODE', applies: error, check: envelopeCode },
       { clause: 'ERR-ENV-CONTENT-TYPE', applies: error, check: jsonContentType },
       { clause: 'ERR-ROBUST-NO-5XX', applies: (exchange) => api(exchange) && !exchange.faultInjected, check: noServerError },
-      { clause: 'ERR-SEC-NO-SECRET-ECHO', applies: error, check: (exchange, sent) => noSecretEcho(secrets, sent)(exchange) },
+      { clause: 'ERR-SEC-NO-SECRET-ECHO', applies: error, check: noSecretEcho(secrets) },
       { clause: 'ERR-SEC-NO-INTERNALS', applies: error, check: noInternals },
     ];
   }
 
-  readonly observe = (exchange: Exchange, sentAuthorization: string | undefined): void => {
+  readonly observe = (exchange: Exchange): void => {
     for (const rule of this.rules) {
       if (!rule.applies(exchange)) continue;
       const tally = this.tally(rule.clause);
       tally.checked += 1;
-      const violations = rule.check(exchange, sentAuthorization);
+      const violations = rule.check(exchange);
       if (violations.length === 0) continue;
       tally.violations += 1;
       if (tally.failures.length < KEPT_FAILURES) {
         const clause = clauseById(rule.clause)!;
-        tally.failures.push(buildEvidence(clause, violations, exchange, this.reportDir));
+        tally.failures.push(buildEvidence(clause, violations, exchange, this.reportDir, this.secrets()));
       }
     }
   };

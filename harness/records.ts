@@ -3,6 +3,7 @@
 import { beforeAll } from 'vitest';
 import { describeOutcome, type Exchange } from './http/exchange.ts';
 import { toCurl } from './http/curl.ts';
+import { credentialsOf, redact } from './redact.ts';
 import type { Session } from './session.ts';
 import { workerSession } from './worker.ts';
 
@@ -15,11 +16,9 @@ export interface LiveRecord {
 /** Setup could not build what a clause needs: the clause fails, saying why. */
 export class SetupError extends Error {
   override readonly name = 'SetupError';
-  constructor(what: string, exchange: Exchange) {
-    super(
-      `setup: ${what} (got ${describeOutcome(exchange)}); the clause cannot be judged until this works.\n` +
-        `  ${exchange.response?.bodyText.slice(0, 300) ?? ''}\n  Reproduce with:\n    ${toCurl(exchange).command}`,
-    );
+  constructor(what: string, exchange: Exchange, secrets: readonly string[]) {
+    const body = redact(exchange.response?.bodyText.slice(0, 300) ?? '', credentialsOf(exchange, secrets));
+    super(`setup: ${what} (got ${describeOutcome(exchange)}); the clause cannot be judged until this works.\n  ${body}\n  Reproduce with:\n    ${toCurl(exchange).command}`);
   }
 }
 
@@ -30,7 +29,7 @@ export async function createRecord(session: Session, overrides: Record<string, u
   const body = exchange.response?.json as Record<string, unknown> | undefined;
   const status = exchange.response?.status ?? 0;
   if (status < 200 || status >= 300 || typeof body?.id !== 'string') {
-    throw new SetupError(`could not create a ${session.vendors.fixture.title} to test against`, exchange);
+    throw new SetupError(`could not create a ${session.vendors.fixture.title} to test against`, exchange, session.secrets());
   }
   return { id: body.id, key: typeof payload.key === 'string' ? payload.key : key, body };
 }
@@ -38,7 +37,7 @@ export async function createRecord(session: Session, overrides: Record<string, u
 export async function deleteRecord(session: Session, id: string): Promise<void> {
   const exchange = await session.client.send(session.vendors.remove(id, { purpose: 'setup' }));
   const status = exchange.response?.status ?? 0;
-  if (status >= 300 && status !== 404) throw new SetupError(`could not delete ${id}`, exchange);
+  if (status >= 300 && status !== 404) throw new SetupError(`could not delete ${id}`, exchange, session.secrets());
 }
 
 /** A live record shared by the tests of one file: created before them, deleted after them. */

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { mutantByName } from '../reference-server/mutants/index.ts';
 import { startReferenceServer, type Mutant } from '../reference-server/index.ts';
 import { clientEnv, liveKeys, reportDir, runCli, tokenFor } from './support/cli.ts';
 
@@ -36,17 +37,32 @@ describe('npm run conformance, with no target configured', () => {
   });
 });
 
-describe('a target with a tight rate limit and short-lived tokens', () => {
-  const issuedTokens: string[] = [];
-  // Records the tokens the target hands out, so every output of the run can be searched for them.
-  const tokenRecorder: Mutant = {
-    name: 'token-recorder',
-    install: (app) =>
+/** Records the tokens a target hands out (around any mutant), so every output can be searched for them. */
+function recordingTokens(inner?: Mutant): { mutant: Mutant; issued: string[] } {
+  const issued: string[] = [];
+  const mutant: Mutant = {
+    name: `token-recorder${inner ? `+${inner.name}` : ''}`,
+    parts: inner?.parts,
+    install: (app, parts) => {
       app.addHook('onSend', async (request, _reply, payload) => {
-        if (request.url.startsWith('/oauth2/token') && typeof payload === 'string' && payload.includes('access_token')) issuedTokens.push(JSON.parse(payload).access_token);
+        if (request.url.startsWith('/oauth2/token') && typeof payload === 'string' && payload.includes('access_token')) issued.push(JSON.parse(payload).access_token);
         return payload;
-      }),
+      });
+      inner?.install?.(app, parts);
+    },
   };
+  return { mutant, issued };
+}
+
+/** Every credential value a run could leak, and the halves of token signatures (a one-character change keeps them). */
+function leaksIn(outputs: string[], client: { id: string; secret: string }, tokens: string[]): string[] {
+  const signatureHalves = tokens.map((token) => token.split('.')[2].slice(0, 20));
+  const basic = Buffer.from(`${client.id}:${client.secret}`).toString('base64');
+  return [client.secret, basic, ...tokens, ...signatureHalves].filter((secret) => outputs.some((output) => output.includes(secret)));
+}
+
+describe('a target with a tight rate limit and short-lived tokens', () => {
+  const { mutant: tokenRecorder, issued: issuedTokens } = recordingTokens();
   const server = startReferenceServer({ rateLimit: { limit: 120, windowSeconds: 5 }, tokenTtlSeconds: 3, mutant: tokenRecorder });
   afterAll(async () => (await server).close());
 
@@ -64,9 +80,25 @@ describe('a target with a tight rate limit and short-lived tokens', () => {
 
     // More than one token means the run renewed it (3-second lifetime, a run of many seconds).
     expect(issuedTokens.length).toBeGreaterThan(1);
-    const secrets = [target.clients[0].secret, ...issuedTokens, ...issuedTokens.map((t) => t.split('.')[2])];
     const outputs = [result.stdout, result.stderr, ...filesUnder(dir).map((file) => readFileSync(file, 'latin1'))];
-    const leaks = secrets.filter((secret) => outputs.some((output) => output.includes(secret)));
-    expect(leaks).toEqual([]);
+    expect(leaksIn(outputs, target.clients[0], issuedTokens)).toEqual([]);
   }, 300_000);
+});
+
+describe('a target that echoes the credentials it receives', () => {
+  const { mutant, issued } = recordingTokens(mutantByName('token-echoed-in-401'));
+  const server = startReferenceServer({ mutant });
+  afterAll(async () => (await server).close());
+
+  test('fails ERR-SEC-NO-SECRET-ECHO, and no output of the run repeats a credential', async () => {
+    const target = await server;
+    const dir = reportDir('echo');
+    const result = await runCli(['--base-url', target.baseUrl, '--report-dir', dir, '--only', 'auth,security'], { ...clientEnv(target), MVMNT_PROPERTY_RUNS: '3' });
+    expect(result.code).toBe(1);
+    const report = readReport(dir);
+    expect(notPassed(report).filter((clause) => !clause.endsWith('skipped'))).toEqual(['ERR-SEC-NO-SECRET-ECHO: failed']);
+    const outputs = [result.stdout, result.stderr, ...filesUnder(dir).map((file) => readFileSync(file, 'latin1'))];
+    expect(outputs.join('\n')).toContain('[redacted credential]');
+    expect(leaksIn(outputs, target.clients[0], issued)).toEqual([]);
+  });
 });

@@ -1,18 +1,12 @@
 // Security checks on error bodies: no credentials echoed, no stack traces, file paths or SQL.
+import { credentialsOf } from '../redact.ts';
 import type { Check, Violation } from './types.ts';
 
-/** Credentials shorter than this could match by chance; they are not looked for. */
-const MIN_SECRET_LENGTH = 8;
-
-export function noSecretEcho(secrets: () => readonly string[], sentAuthorization?: string): Check {
+export function noSecretEcho(secrets: () => readonly string[]): Check {
   return (exchange) => {
     const body = exchange.response?.bodyText;
     if (!body || exchange.response!.status < 400) return [];
-    const sentToken = sentAuthorization?.replace(/^\S+\s+/, '');
-    const candidates = [...secrets(), sentAuthorization, sentToken].filter(
-      (value): value is string => typeof value === 'string' && value.length >= MIN_SECRET_LENGTH,
-    );
-    return candidates.some((secret) => body.includes(secret))
+    return credentialsOf(exchange, secrets()).some((secret) => body.includes(secret))
       ? [{ message: 'The error body repeats a credential the request carried.', expected: 'no token, secret or Authorization value in the body', received: 'a credential in the body (not shown)' }]
       : [];
   };

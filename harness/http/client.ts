@@ -6,6 +6,7 @@ import type { TokenSource } from '../auth.ts';
 import type { Credentials } from '../config.ts';
 import type { Pacer, Slots } from '../pacing.ts';
 import { readRateLimit } from '../pacing.ts';
+import { sentAuthorization } from '../redact.ts';
 import type { Exchange, Operation, RecordedResponse, TransportFailure } from './exchange.ts';
 
 export const BODY_READ_LIMIT = 1024 * 1024;
@@ -42,8 +43,8 @@ export interface RequestSpec {
   purpose?: Purpose;
 }
 
-/** Sees every response the run receives (including throttled ones sent again), with the real Authorization. */
-export type ExchangeObserver = (exchange: Exchange, sentAuthorization: string | undefined) => void;
+/** Sees every response the run receives (including throttled ones sent again). */
+export type ExchangeObserver = (exchange: Exchange) => void;
 
 export interface ClientOptions {
   baseUrl: string;
@@ -109,7 +110,8 @@ export function createClient(options: ClientOptions): Client {
       attempts: attempt,
       faultInjected: /\bcode=\d{3}\b/.test(spec.headers?.Prefer ?? spec.headers?.prefer ?? ''),
     };
-    for (const observe of options.observers) observe(exchange, built?.authorization);
+    if (built?.authorization !== undefined) sentAuthorization.set(exchange, built.authorization);
+    for (const observe of options.observers) observe(exchange);
     return exchange;
   }
 
