@@ -74,6 +74,7 @@ describe('a target with a tight rate limit and short-lived tokens', () => {
     const report = readReport(dir);
     expect(notPassed(report)).toEqual([]);
     expect(report.stats!.waitedMs).toBeGreaterThan(0);
+    expect(readFileSync(join(dir, 'step-summary.md'), 'utf8')).toMatch(/^# MVMNT conformance: PASS/);
 
     const token = await tokenFor(target.tokenUrl, target.clients[0]);
     expect(await liveKeys(target.baseUrl, token)).toEqual([]);
@@ -90,11 +91,12 @@ describe('a target that echoes the credentials it receives', () => {
   const server = startReferenceServer({ mutant });
   afterAll(async () => (await server).close());
 
-  test('fails ERR-SEC-NO-SECRET-ECHO, and no output of the run repeats a credential', async () => {
+  test('fails ERR-SEC-NO-SECRET-ECHO (a GitHub annotation in CI), and no output of the run repeats a credential', async () => {
     const target = await server;
     const dir = reportDir('echo');
-    const result = await runCli(['--base-url', target.baseUrl, '--report-dir', dir, '--only', 'auth,security'], { ...clientEnv(target), MVMNT_PROPERTY_RUNS: '3' });
+    const result = await runCli(['--base-url', target.baseUrl, '--report-dir', dir, '--only', 'auth,security'], { ...clientEnv(target), MVMNT_PROPERTY_RUNS: '3', GITHUB_ACTIONS: 'true' });
     expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^::error file=.*run-wide\.test\.ts.*ERR-SEC-NO-SECRET-ECHO/m);
     const report = readReport(dir);
     expect(notPassed(report).filter((clause) => !clause.endsWith('skipped'))).toEqual(['ERR-SEC-NO-SECRET-ECHO: failed']);
     const outputs = [result.stdout, result.stderr, ...filesUnder(dir).map((file) => readFileSync(file, 'latin1'))];
