@@ -24,6 +24,16 @@ function decodeClaims(segment: string | undefined): unknown {
   }
 }
 
+/** The clauses a server fails when it does not refuse a bearer token that is present but invalid. */
+const PRESENT_BUT_INVALID_BEARER = [
+  'ERR-401-GARBAGE-TOKEN',
+  'ERR-401-MALFORMED-JWT',
+  'ERR-401-BAD-SIGNATURE',
+  'ERR-401-ALTERED-TOKEN',
+  'ERR-401-BEFORE-BODY',
+  'ERR-401-BEFORE-LOOKUP',
+];
+
 export const authMutants: CatalogEntry[] = [
   {
     name: 'missing-token-falls-through',
@@ -78,14 +88,7 @@ export const authMutants: CatalogEntry[] = [
   {
     name: 'any-bearer-accepted',
     family: 'auth',
-    breaks: [
-      'ERR-401-GARBAGE-TOKEN',
-      'ERR-401-MALFORMED-JWT',
-      'ERR-401-BAD-SIGNATURE',
-      'ERR-401-ALTERED-TOKEN',
-      'ERR-401-BEFORE-BODY',
-      'ERR-401-BEFORE-LOOKUP',
-    ],
+    breaks: PRESENT_BUT_INVALID_BEARER,
     models: 'A development stub verifier shipped: any non-empty bearer token is accepted as the default client.',
     parts: {
       verifyToken: (_token, check) => anyClient(check),
@@ -147,14 +150,7 @@ export const authMutants: CatalogEntry[] = [
   {
     name: 'invalid-token-is-403',
     family: 'auth',
-    breaks: [
-      'ERR-401-GARBAGE-TOKEN',
-      'ERR-401-MALFORMED-JWT',
-      'ERR-401-BAD-SIGNATURE',
-      'ERR-401-ALTERED-TOKEN',
-      'ERR-401-BEFORE-BODY',
-      'ERR-401-BEFORE-LOOKUP',
-    ],
+    breaks: PRESENT_BUT_INVALID_BEARER,
     models: 'A bearer token that is present but fails verification gets 403 FORBIDDEN; only a missing token gets 401.',
     install(app, parts) {
       onResponse(app, ({ request, reply, status }) => {
