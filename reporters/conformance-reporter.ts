@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { SerializedError } from 'vitest';
 import type { TestModule, Vitest } from 'vitest/node';
 import type { Reporter } from 'vitest/reporters';
+import { clauseOfTestName } from '../harness/registry.ts';
 import type { RunSummary } from '../harness/run-context.ts';
 import { buildReportModel, historyEntry, type CollectedTest } from './build-model.ts';
 import { consoleSummary } from './console-summary.ts';
@@ -89,7 +90,7 @@ function collectTests(testModules: ReadonlyArray<TestModule>): CollectedTest[] {
       const meta = test.meta();
       return {
         fullName: test.fullName,
-        clause: meta.clause ?? /^ERR-[A-Z0-9]+(?:-[A-Z0-9]+)+/.exec(test.name)?.[0],
+        clause: meta.clause ?? clauseOfTestName(test.name)?.id,
         state: result.state,
         durationMs: Math.round(test.diagnostic()?.duration ?? 0),
         note: result.state === 'skipped' ? result.note : undefined,

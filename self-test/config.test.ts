@@ -1,6 +1,7 @@
 // Configuration: defaults, precedence (flags over environment), and a clear error for each bad value.
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { isRefusedProductionTarget, loadConfig } from '../harness/config.ts';
+import { isRefusedProductionTarget, loadConfig, VARIABLES } from '../harness/config.ts';
 import { ConfigError } from '../harness/errors.ts';
 
 const remote = { MVMNT_BASE_URL: 'https://staging.example/v1', MVMNT_CLIENT_ID: 'id', MVMNT_CLIENT_SECRET: 'secret' };
@@ -56,5 +57,16 @@ describe('the production guard', () => {
     expect(isRefusedProductionTarget(loadConfig({}, { ...production, MVMNT_ALLOW_PRODUCTION: 'yes-i-know' }))).toBe(false);
     expect(isRefusedProductionTarget(loadConfig({}, { ...remote, MVMNT_PRODUCTION_HOSTS: 'Staging.Example, other.example' }))).toBe(true);
     expect(isRefusedProductionTarget(loadConfig({}, remote))).toBe(false);
+  });
+});
+
+describe('.env.example', () => {
+  test('documents every variable the suite reads, each with a comment line above it', () => {
+    const lines = readFileSync(new URL('../.env.example', import.meta.url), 'utf8').split('\n');
+    const undocumented = Object.keys(VARIABLES).filter((name) => {
+      const at = lines.findIndex((line) => new RegExp(`^#? ?${name}=`).test(line));
+      return at < 1 || !lines[at - 1].startsWith('# ');
+    });
+    expect(undocumented).toEqual([]);
   });
 });
