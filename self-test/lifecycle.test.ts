@@ -8,19 +8,31 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { startReferenceServer } from '../reference-server/index.ts';
 import { clientEnv, liveKeys, reportDir, runCli, startCli, tokenFor } from './support/cli.ts';
 
-const server = startReferenceServer();
-afterAll(async () => (await server).close());
+/** A reference server per scenario, so no scenario sees another's records. */
+function serverFor(options: Parameters<typeof startReferenceServer>[0] = {}) {
+  const server = startReferenceServer(options);
+  afterAll(async () => (await server).close());
+  return server;
+}
 
 describe('a signal during a run', () => {
+  // A slow target (the run paces itself on 40 requests per 2 s), so the run is surely mid-way, with
+  // records live, when the signal comes. The test looks on as a second client, with a budget of its own.
+  const clients = [
+    { id: 'conformance-run', secret: 'run-secret-value' },
+    { id: 'observer', secret: 'observer-secret-value' },
+  ];
+  const server = serverFor({ rateLimit: { limit: 40, windowSeconds: 2 }, clients });
+
   test.for([
     ['SIGINT', 130],
     ['SIGTERM', 143],
   ] as const)('%s stops the run, deletes what it created, writes a partial report and exits %i', async ([signal, exitCode]) => {
     const target = await server;
-    const token = await tokenFor(target.tokenUrl, target.clients[0]);
-    const dir = reportDir('sigint');
+    const token = await tokenFor(target.tokenUrl, clients[1]);
+    const dir = reportDir('signal');
     const { child, done } = startCli(['--base-url', target.baseUrl, '--report-dir', dir], clientEnv(target));
-    for (let i = 0; i < 200 && (await liveKeys(target.baseUrl, token)).length === 0; i++) await sleep(50);
+    for (let i = 0; i < 300 && (await liveKeys(target.baseUrl, token)).length === 0; i++) await sleep(100);
     expect((await liveKeys(target.baseUrl, token)).length).toBeGreaterThan(0);
     child.kill(signal);
     const result = await done;
@@ -33,6 +45,8 @@ describe('a signal during a run', () => {
 });
 
 describe('sweep', () => {
+  const server = serverFor();
+
   test('lists, then deletes, live records whose key starts with conformance-, and nothing else', async () => {
     const target = await server;
     const token = await tokenFor(target.tokenUrl, target.clients[0]);
@@ -58,6 +72,8 @@ describe('sweep', () => {
 });
 
 describe('sharding', () => {
+  const server = serverFor();
+
   test('two shards merge into one conformance report with every clause', async () => {
     const target = await server;
     const dir = reportDir('shards');
