@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { FAMILIES } from '../harness/registry.ts';
+import type { RunStats } from '../harness/run-context.ts';
 import { startReferenceServer } from '../reference-server/index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -19,7 +20,7 @@ const RAW_REQUESTS = 2000;
 interface RunMeasure {
   wallS: number;
   peakRssMb: number;
-  report: { stats: { requests: number; waitedMs: number; propertyCases: number; propertyMs: number; burstSent: number; burstBudget: number } | null; verdict: string };
+  report: { stats: RunStats | null; verdict: string };
 }
 
 /** One CLI run as a user starts it (node, not npm), timed from spawn to exit, peak RSS from /proc. */

@@ -31,7 +31,8 @@ export interface ClauseInfo {
 
 /** `secrets`: the run's credential values, hidden wherever the response repeats one. */
 export function buildEvidence(clause: ClauseInfo, violations: Violation[], exchange: Exchange, reportDir: string, secrets: readonly string[]): Evidence {
-  const hide = (text: string) => redact(text, credentialsOf(exchange, secrets));
+  const credentials = credentialsOf(exchange, secrets);
+  const hide = (text: string) => redact(text, credentials);
   const bodiesDir = join(reportDir, 'bodies');
   const curl = toCurl(exchange, bodiesDir);
   if (curl.bodyFile) {

@@ -27,11 +27,21 @@ export function newRunId(): string {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 3).toString(36).padStart(3, '0')}`;
 }
 
+/** A worker's counters: requests sent, time waited on the rate limit, property cases, the burst. */
+export interface RunStats {
+  requests: number;
+  waitedMs: number;
+  propertyCases: number;
+  propertyMs: number;
+  burstSent: number;
+  burstBudget: number;
+}
+
 /** What the report needs to know about a worker's part of the run; carried in run-wide tests' meta. */
 export interface RunSummary {
   runId: string;
   startedAt: string;
   target: { baseUrl: string; embedded: boolean };
   seed: number;
-  stats: { requests: number; waitedMs: number; propertyCases: number; propertyMs: number; burstSent: number; burstBudget: number };
+  stats: RunStats;
 }

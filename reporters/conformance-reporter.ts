@@ -56,13 +56,14 @@ export default class ConformanceReporter implements Reporter {
       expectations,
       history: readHistory(historyFile),
     });
+    const markdown = renderMarkdown(model);
     const written = [
       write(reportDir, 'conformance.json', `${JSON.stringify(model, null, 2)}\n`),
-      write(reportDir, 'conformance.md', renderMarkdown(model)),
+      write(reportDir, 'conformance.md', markdown),
       write(reportDir, 'conformance.html', renderHtml(model)),
     ];
     appendHistory(historyFile, historyEntry(model));
-    if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${renderMarkdown(model)}\n`);
+    if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
     console.log(consoleSummary(model, written));
   }
 

@@ -2,6 +2,9 @@
 // the clause registry. Every renderer (JSON, Markdown, HTML, console) renders this and nothing else.
 import type { Evidence } from '../harness/evidence.ts';
 import type { Clause } from '../harness/registry.ts';
+import type { RunStats } from '../harness/run-context.ts';
+
+export type { RunStats };
 
 export type ClauseStatus = 'passed' | 'failed' | 'skipped' | 'waived';
 
@@ -37,15 +40,6 @@ export interface ClauseResult extends Clause {
   note?: string;
   tests: TestRecord[];
   failures: FailureRecord[];
-}
-
-export interface RunStats {
-  requests: number;
-  waitedMs: number;
-  propertyCases: number;
-  propertyMs: number;
-  burstSent: number;
-  burstBudget: number;
 }
 
 export interface Comparison {

@@ -95,9 +95,9 @@ export function createClient(options: ClientOptions): Client {
       if (paced) options.pacer.release();
       options.slots.give();
     }
+    const durationMs = Date.now() - startedAt;
     if (response) {
       options.pacer.observe(response.headers);
-      const durationMs = Date.now() - startedAt;
       sent.meanMs = sent.meanMs === 0 ? durationMs : sent.meanMs * 0.95 + durationMs * 0.05;
     }
     const exchange: Exchange = {
@@ -106,7 +106,7 @@ export function createClient(options: ClientOptions): Client {
       response,
       failure,
       startedAt,
-      durationMs: Date.now() - startedAt,
+      durationMs,
       attempts: attempt,
       faultInjected: /\bcode=\d{3}\b/.test(spec.headers?.Prefer ?? spec.headers?.prefer ?? ''),
     };
