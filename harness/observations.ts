@@ -3,6 +3,7 @@
 import { envelopeCode, envelopeShape, jsonContentType } from './checks/envelope.ts';
 import { requestIdPresent } from './checks/headers.ts';
 import { rateLimitHeaders } from './checks/rate-limit.ts';
+import { FROZEN_AFTER_SERVED, RateLimitWindows } from './checks/rate-limit-windows.ts';
 import { noInternals, noSecretEcho } from './checks/security.ts';
 import { noServerError } from './checks/status.ts';
 import type { Violation } from './checks/types.ts';
@@ -15,19 +16,28 @@ export interface Tally {
   checked: number;
   violations: number;
   failures: Evidence[];
+  /** Set when the responses seen could not judge the clause at all: it is skipped with this reason. */
+  unjudged?: string;
 }
 
 const KEPT_FAILURES = 5;
 
 interface RunWideRule {
   clause: string;
+  /** Which responses the rule judges: error responses only, or every answered API response. */
+  scope: 'errors' | 'responses';
   applies(exchange: Exchange): boolean;
   check(exchange: Exchange): Violation[];
+  /** Why responses were checked but could not decide the clause (not enough of them in one window, say). */
+  unjudged?(): string | undefined;
+  /** The check compares a response with earlier ones, so it cannot judge one response alone. */
+  acrossResponses?: true;
 }
 
 export class Observations {
   private readonly tallies = new Map<string, Tally>();
   private readonly requestIds = new Map<string, string>();
+  private readonly rateLimitWindows = new RateLimitWindows();
   private readonly rules: RunWideRule[];
 
   constructor(
@@ -39,22 +49,34 @@ export class Observations {
     const answered = (exchange: Exchange) => api(exchange) && exchange.response !== null;
     const error = (exchange: Exchange) => answered(exchange) && exchange.response!.status >= 400;
     this.rules = [
-      { clause: 'ERR-HDR-REQUEST-ID', applies: answered, check: requestIdPresent },
-      { clause: 'ERR-HDR-REQUEST-ID-UNIQUE', applies: answered, check: (exchange) => this.uniqueRequestId(exchange) },
-      { clause: 'ERR-429-HEADERS', applies: answered, check: rateLimitHeaders },
-      { clause: 'ERR-ENV-SHAPE', applies: error, check: envelopeShape },
-      { clause: 'ERR-ENV-CODE', applies: error, check: envelopeCode },
-      { clause: 'ERR-ENV-CONTENT-TYPE', applies: error, check: jsonContentType },
-      { clause: 'ERR-ROBUST-NO-5XX', applies: (exchange) => api(exchange) && !exchange.faultInjected, check: noServerError },
-      { clause: 'ERR-SEC-NO-SECRET-ECHO', applies: error, check: noSecretEcho(secrets) },
-      { clause: 'ERR-SEC-NO-INTERNALS', applies: error, check: noInternals },
+      { clause: 'ERR-HDR-REQUEST-ID', scope: 'responses', applies: answered, check: requestIdPresent },
+      { clause: 'ERR-HDR-REQUEST-ID-UNIQUE', scope: 'responses', applies: answered, check: (exchange) => this.uniqueRequestId(exchange), acrossResponses: true },
+      { clause: 'ERR-429-HEADERS', scope: 'responses', applies: answered, check: rateLimitHeaders },
+      {
+        clause: 'ERR-429-REMAINING-COUNTS',
+        scope: 'responses',
+        applies: (exchange) => answered(exchange) && exchange.bucket !== undefined,
+        check: (exchange) => this.rateLimitWindows.observe(exchange),
+        acrossResponses: true,
+        unjudged: () =>
+          this.rateLimitWindows.judged === 0
+            ? `no rate-limit window of this run saw ${FROZEN_AFTER_SERVED} requests served to the run's token (or the responses carry no X-RateLimit-* headers, see ERR-429-HEADERS), so the countdown could not be judged`
+            : undefined,
+      },
+      { clause: 'ERR-ENV-SHAPE', scope: 'errors', applies: error, check: envelopeShape },
+      { clause: 'ERR-ENV-CODE', scope: 'errors', applies: error, check: envelopeCode },
+      { clause: 'ERR-ENV-CONTENT-TYPE', scope: 'errors', applies: error, check: jsonContentType },
+      { clause: 'ERR-ROBUST-NO-5XX', scope: 'responses', applies: (exchange) => api(exchange) && !exchange.faultInjected, check: noServerError },
+      { clause: 'ERR-SEC-NO-SECRET-ECHO', scope: 'errors', applies: error, check: noSecretEcho(secrets) },
+      { clause: 'ERR-SEC-NO-INTERNALS', scope: 'errors', applies: error, check: noInternals },
     ];
   }
 
   readonly observe = (exchange: Exchange): void => {
     for (const rule of this.rules) {
       if (!rule.applies(exchange)) continue;
-      const tally = this.tally(rule.clause);
+      this.tally(rule.clause);
+      const tally = this.tallies.get(rule.clause)!;
       tally.checked += 1;
       const violations = rule.check(exchange);
       if (violations.length === 0) continue;
@@ -66,17 +88,27 @@ export class Observations {
     }
   };
 
+  /** The clause's tally so far; `unjudged` says why it cannot be decided, when it cannot. */
   tally(clause: string): Tally {
     let tally = this.tallies.get(clause);
     if (!tally) {
       tally = { clause, checked: 0, violations: 0, failures: [] };
       this.tallies.set(clause, tally);
     }
-    return tally;
+    const rule = this.rules.find((candidate) => candidate.clause === clause);
+    const unjudged = tally.checked === 0
+      ? 'no response of this run was subject to this clause (its families were not selected and sent no such request), so there was nothing to judge'
+      : tally.violations === 0 ? rule?.unjudged?.() : undefined;
+    return { ...tally, unjudged };
   }
 
   get clauses(): string[] {
     return this.rules.map((rule) => rule.clause);
+  }
+
+  /** Run-wide rules that can also judge one response alone: where it applies, and the check. */
+  get perResponseRules(): Pick<RunWideRule, 'clause' | 'scope' | 'applies' | 'check'>[] {
+    return this.rules.filter((rule) => !rule.acrossResponses);
   }
 
   private uniqueRequestId(exchange: Exchange): Violation[] {

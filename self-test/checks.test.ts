@@ -4,11 +4,12 @@ import { canonicalField, detailsNameWhenPresent, validationErrorNaming, validati
 import { errorResponse } from '../harness/checks/envelope.ts';
 import { allowOn405, requestIdPresent } from '../harness/checks/headers.ts';
 import { rateLimitHeaders, retryAfterAgreesWithReset, throttled } from '../harness/checks/rate-limit.ts';
-import { acceptableAnswer } from '../harness/checks/robustness.ts';
+import { acceptableAnswer, refusal } from '../harness/checks/robustness.ts';
+import { FROZEN_AFTER_SERVED, RateLimitWindows } from '../harness/checks/rate-limit-windows.ts';
 import { noInternals, noSecretEcho } from '../harness/checks/security.ts';
 import { status } from '../harness/checks/status.ts';
 import { sentAuthorization } from '../harness/redact.ts';
-import { emptyBody, goneOrMarkedDeleted, pageHolds } from '../harness/checks/success.ts';
+import { emptyBody, goneOrMarkedDeleted, pageHolds, secondDeleteAnswer } from '../harness/checks/success.ts';
 import { envelope, exchange } from './support/exchanges.ts';
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -95,6 +96,43 @@ describe('rate limiting', () => {
   });
 });
 
+describe('the rate-limit countdown over a sequence (RateLimitWindows)', () => {
+  const reset = now() + 30;
+  /** A response to the run's token, sent at `sentAt` ms and received 5 ms later. */
+  const answer = (remaining: number, sentAt: number, extra: Record<string, string> = {}, statusCode = 200) =>
+    exchange({ status: statusCode, headers: { ...rate(remaining, reset), ...extra } }, { startedAt: sentAt, durationMs: 5, bucket: 'token:0' });
+  const judge = (exchanges: ReturnType<typeof answer>[]) => {
+    const windows = new RateLimitWindows();
+    return { violations: exchanges.flatMap((one) => windows.observe(one)), judged: windows.judged };
+  };
+
+  test('a counter that goes down, or repeats a value under concurrency, holds', () => {
+    const counting = Array.from({ length: 12 }, (_, i) => answer(90 - i, 1000 + i * 10));
+    expect(judge(counting)).toEqual({ violations: [], judged: 1 });
+    // Two requests in flight together may come back in either order.
+    expect(judge([answer(50, 1000), answer(48, 1001), answer(49, 1002)]).violations).toEqual([]);
+  });
+
+  test(`a Remaining frozen over ${FROZEN_AFTER_SERVED} served requests is caught once; one repeated value is not`, () => {
+    const frozen = Array.from({ length: 15 }, (_, i) => answer(100, 1000 + i * 10));
+    expect(judge(frozen).violations).toHaveLength(1);
+    expect(judge(frozen.slice(0, FROZEN_AFTER_SERVED - 1)).violations).toEqual([]);
+    expect(judge([answer(10, 1000), answer(10, 1010), answer(9, 1020)]).violations).toEqual([]);
+  });
+
+  test('Remaining rising after a later request was sent, or Limit changing, within one Reset is caught', () => {
+    expect(judge([answer(50, 1000), answer(80, 1100)]).violations).toHaveLength(1);
+    expect(judge([answer(50, 1000), answer(49, 1100, { 'x-ratelimit-limit': '200' })]).violations).toHaveLength(1);
+  });
+
+  test('other credentials, other windows and responses without the headers are not compared', () => {
+    const otherWindow = exchange({ status: 200, headers: rate(100, reset + 60) }, { startedAt: 1100, durationMs: 5, bucket: 'token:0' });
+    const otherToken = exchange({ status: 200, headers: rate(100, reset) }, { startedAt: 1100, durationMs: 5, bucket: 'token:1' });
+    const anonymous = exchange({ status: 401, headers: rate(100, reset) }, { startedAt: 1100, durationMs: 5 });
+    expect(judge([answer(50, 1000), otherWindow, otherToken, anonymous]).violations).toEqual([]);
+  });
+});
+
 describe('headers, success, robustness', () => {
   test('X-Request-Id must be present and non-empty', () => {
     expect(requestIdPresent(exchange({ headers: { 'x-request-id': 'abc' } }))).toEqual([]);
@@ -113,6 +151,17 @@ describe('headers, success, robustness', () => {
     expect(goneOrMarkedDeleted(exchange({ status: 200, json: { id: 'x', deletedAt: null } }))).toHaveLength(1);
   });
 
+  test('a second DELETE is a 404, or a 204 where the deleted record is still served', () => {
+    const gone = exchange({ status: 404, json: envelope('NOT_FOUND') });
+    const stillServed = exchange({ status: 200, json: { id: 'x', deletedAt: '2026-01-01T00:00:00Z' } });
+    const noContent = exchange({ status: 204, bodyText: '' });
+    expect(secondDeleteAnswer(gone)(gone)).toEqual([]);
+    expect(secondDeleteAnswer(gone)(noContent)).toHaveLength(1);
+    expect(secondDeleteAnswer(stillServed)(noContent)).toEqual([]);
+    expect(secondDeleteAnswer(stillServed)(gone)).toEqual([]);
+    expect(secondDeleteAnswer(stillServed)(exchange({ status: 204, bodyText: '{}' }))).toHaveLength(1);
+  });
+
   test('204 bodies must be empty; a filter page must hold the record', () => {
     expect(emptyBody(exchange({ status: 204, bodyText: '' }))).toEqual([]);
     expect(emptyBody(exchange({ status: 204, bodyText: '{}' }))).toHaveLength(1);
@@ -127,6 +176,12 @@ describe('headers, success, robustness', () => {
     expect(acceptableAnswer(exchange({ status: 500, json: envelope('INTERNAL_ERROR') }))).toHaveLength(1);
     expect(acceptableAnswer(exchange(null, { failure: { kind: 'connection', message: 'ECONNRESET' } }))).toHaveLength(1);
     expect(status(200)(exchange({ status: 200 }))).toEqual([]);
+  });
+
+  test('junk the contract calls invalid must be refused: a 4xx with the envelope, not a 2xx', () => {
+    expect(refusal(exchange({ status: 422, json: envelope('VALIDATION_ERROR') }))).toEqual([]);
+    expect(refusal(exchange({ status: 201, json: { id: 'x' } }))).toHaveLength(1);
+    expect(refusal(exchange({ status: 500, json: envelope('INTERNAL_ERROR') }))).toHaveLength(1);
   });
 });
 

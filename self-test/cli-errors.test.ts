@@ -5,6 +5,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { startReferenceServer } from '../reference-server/index.ts';
 import { reportDir, runCli } from './support/cli.ts';
 import { listen } from './support/servers.ts';
+import { CLAUSES } from '../harness/registry.ts';
 
 const oneLine = (stderr: string) => stderr.trim().split('\n');
 const reports = reportDir('errors');
@@ -72,7 +73,7 @@ describe('informational flags', () => {
   test('--list prints every clause; --version and --help work', async () => {
     const list = await runCli(['--list']);
     expect(list.code).toBe(0);
-    expect(list.stdout.trim().split('\n')).toHaveLength(59);
+    expect(list.stdout.trim().split('\n')).toHaveLength(CLAUSES.length);
     expect((await runCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     const help = await runCli(['--help']);
     expect(help.stdout).toContain('--base-url');

@@ -4,7 +4,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { CLAUSES, FAMILIES } from '../harness/registry.ts';
 import { mutantByName } from '../reference-server/mutants/index.ts';
+import { inPool } from './kill-matrix/run.ts';
 import { startReferenceServer, type Mutant } from '../reference-server/index.ts';
 import { clientEnv, liveKeys, reportDir, runCli, tokenFor } from './support/cli.ts';
 
@@ -12,7 +14,7 @@ interface Report {
   verdict: string;
   target: { baseUrl: string; embedded: boolean };
   summary: Record<string, number>;
-  clauses: { id: string; status: string; failures: unknown[] }[];
+  clauses: { id: string; family: string; status: string; failures: unknown[] }[];
   stats: { waitedMs: number; requests: number } | null;
 }
 const readReport = (dir: string) => JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8')) as Report;
@@ -35,6 +37,23 @@ describe('npm run conformance, with no target configured', () => {
     expect(notPassed(report)).toEqual([]);
     expect(result.stdout).toContain('conformance.json written to');
   });
+});
+
+describe('each family chosen alone (--only <family>)', () => {
+  // Run-wide families (envelope, headers, security) judge the traffic of the others: alone they must
+  // still send what they need and get a verdict, never fail a conformant server for having nothing to judge.
+  test('passes against the embedded reference server, every family', async () => {
+    const outcomes = await inPool([...FAMILIES], 3, async (family) => {
+      const dir = reportDir(`only-${family}`);
+      // Three runs share the CPU: a 1-second window could roll over mid-burst (as in the kill matrix).
+      const result = await runCli(['--only', family, '--report-dir', dir], { MVMNT_PROPERTY_RUNS: '5', MVMNT_EMBEDDED_RATE_LIMIT: '300/2' });
+      const report = result.code === 0 || result.code === 1 ? readReport(dir) : undefined;
+      const selected = report?.clauses.filter((clause) => clause.family === family) ?? [];
+      return `${family}: exit ${result.code}, ${selected.filter((clause) => clause.status === 'passed').length}/${selected.length} passed`;
+    });
+    const expected = FAMILIES.map((family) => `${family}: exit 0, ${CLAUSES.filter((clause) => clause.family === family).length}/${CLAUSES.filter((clause) => clause.family === family).length} passed`);
+    expect(outcomes).toEqual(expected);
+  }, 240_000);
 });
 
 /** Records the tokens a target hands out (around any mutant), so every output can be searched for them. */

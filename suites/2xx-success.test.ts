@@ -16,8 +16,11 @@ test.concurrent('ERR-2XX-GET: GET of a live record answers 200 with that record'
   verify(await send(vendors.get(record.id)), all(status(200), isRecord, fieldEquals('id', record.id)));
 });
 
-test.concurrent('ERR-2XX-GET-BY-KEY: GET with a live record\'s client key answers 200 with that record', async ({ send, verify }) => {
-  verify(await send(vendors.get(record.key)), all(status(200), fieldEquals('id', record.id)));
+test.concurrent('ERR-2XX-GET-BY-KEY: GET with a live record\'s client key answers 200 with that record', async ({ send, verify, skipUnless }) => {
+  const exchange = await send(vendors.get(record.key));
+  // ERR-404-NON-UUID-ID accepts a 400 for non-UUID ids: such a target offers no key lookup in the path.
+  skipUnless(exchange.response?.status !== 400, 'the target refuses non-UUID path ids with 400 (accepted by ERR-404-NON-UUID-ID), so it offers no client-key lookup in the path');
+  verify(exchange, all(status(200), fieldEquals('id', record.id)));
 });
 
 test.concurrent('ERR-2XX-PATCH: PATCH answers 200 with the change applied', async ({ send, verify, session }) => {

@@ -1,7 +1,9 @@
-// ERR-429-TRIPS / NOT-EARLY / RETRY-AFTER / RECOVERS: one burst of exactly Remaining + 1 requests,
-// judged four ways. This file runs after every other clause (see runner/sequencer.ts), and its tests
-// run in order: the burst, then the checks of its outcome, then the wait for Reset.
+// ERR-429-REMAINING-COUNTS on a sequence of its own, then ERR-429-TRIPS / NOT-EARLY / RETRY-AFTER /
+// RECOVERS: one burst of exactly Remaining + 1 requests, judged four ways. This file runs after every
+// other clause (see runner/sequencer.ts), and its tests run in order: the countdown, the burst, the
+// checks of its outcome, then the wait for Reset.
 import {
+  observeCountdown,
   readRateLimit,
   resourceRequests,
   retryAfterAgreesWithReset,
@@ -19,6 +21,12 @@ const vendors = resourceRequests(vendorsResource);
 let outcome: Promise<BurstResult> | undefined;
 const burst = () => (outcome ??= runBurst(workerSession()));
 const LONGEST_RESET_WAIT_MS = 65_000;
+
+test('ERR-429-REMAINING-COUNTS: requests sent one after another in one window count X-RateLimit-Remaining down', async ({ verify, session, skipUnless }) => {
+  const countdown = await observeCountdown(session, () => vendors.filter({ json: { pageSize: 1 } }));
+  skipUnless(countdown.skipped === undefined, countdown.skipped ?? '');
+  verify(countdown.last, countdown.check);
+});
 
 test('ERR-429-TRIPS: Remaining + 1 requests in one window get 429 RATE_LIMIT_EXCEEDED, Remaining 0, Reset within 60 s', async ({ verify, skipUnless }) => {
   const result = await burst();

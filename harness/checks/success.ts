@@ -1,6 +1,7 @@
 // Success-path checks: the record a create, GET or PATCH returns, the filter page, DELETE's empty body.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import type { Exchange } from '../http/exchange.ts';
 import { errorResponse } from './envelope.ts';
 import { typed, type Check, type Violation } from './types.ts';
 
@@ -55,6 +56,20 @@ export const goneOrMarkedDeleted: Check = (exchange) => {
     ? []
     : [{ message: 'A deleted record came back as if it were live.', expected: '404, or 200 with deletedAt set', received: `200 with deletedAt ${typed(deletedAt)}` }];
 };
+
+/**
+ * A second DELETE: 404 with the envelope; or 204 with no body from a target that still serves the
+ * deleted record (its GET answered 200 with deletedAt set), for which the record is not gone.
+ */
+export function secondDeleteAnswer(getAfterDelete: Exchange): Check {
+  const stillServed = getAfterDelete.response?.status === 200 && goneOrMarkedDeleted(getAfterDelete).length === 0;
+  return (exchange) => {
+    if (stillServed && exchange.response?.status === 204) return emptyBody(exchange);
+    const violations = errorResponse(404)(exchange);
+    if (violations.length === 0 || !stillServed) return violations;
+    return [{ ...violations[0], expected: '404, or 204 (the target still serves the deleted record)' }, ...violations.slice(1)];
+  };
+}
 
 /** The filter page lists the record with this id. */
 export function pageHolds(id: string): Check {

@@ -110,6 +110,7 @@ export function createClient(options: ClientOptions): Client {
       attempts: attempt,
       faultInjected: /\bcode=\d{3}\b/.test(spec.headers?.Prefer ?? spec.headers?.prefer ?? ''),
     };
+    if (built?.bucket !== undefined) exchange.bucket = built.bucket;
     if (built?.authorization !== undefined) sentAuthorization.set(exchange, built.authorization);
     for (const observe of options.observers) observe(exchange);
     return exchange;
@@ -123,10 +124,13 @@ export function createClient(options: ClientOptions): Client {
     const displayHeaders = { ...headers };
     const auth = spec.auth ?? { kind: 'token' };
     let authorization: string | undefined;
+    let bucket: string | undefined;
     if (auth.kind === 'token') {
       const scheme = auth.scheme ?? 'Bearer';
-      authorization = `${scheme} ${await options.tokens.token()}`;
+      const token = await options.tokens.token();
+      authorization = `${scheme} ${token}`;
       displayHeaders.authorization = `${scheme} $MVMNT_TOKEN`;
+      if (scheme.toLowerCase() === 'bearer') bucket = `token:${options.tokens.issued().indexOf(token)}`;
     } else if (auth.kind === 'literal') {
       authorization = auth.value;
       displayHeaders.authorization = auth.value;
@@ -136,7 +140,7 @@ export function createClient(options: ClientOptions): Client {
       displayHeaders.authorization = built.display;
     }
     if (authorization !== undefined) headers.authorization = authorization;
-    return { headers, displayHeaders, authorization };
+    return { headers, displayHeaders, authorization, bucket };
   }
 
   async function send(spec: RequestSpec): Promise<Exchange> {

@@ -40,6 +40,11 @@ export interface Exchange {
   attempts: number;
   /** The request asked the target to fail on purpose (Prefer: code=...). */
   faultInjected: boolean;
+  /**
+   * Set when the request carried one of the run's own tokens as a Bearer token ("token:<n>", the n-th
+   * token of the run): the rate-limit budget the headers describe is that caller's.
+   */
+  bucket?: string;
 }
 
 export const REASON_PHRASES: Record<number, string> = {

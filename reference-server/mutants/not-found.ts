@@ -1,6 +1,6 @@
 // Mutants of the not-found family: unknown ids, unknown paths, wrong methods and deleted records.
 import { HttpError } from '../envelope.ts';
-import type { VendorRecord } from '../store.ts';
+import { createVendorStore, type VendorRecord, type VendorStore } from '../store.ts';
 import { onResponse, ROUTES, routedTo, storeWith, type CatalogEntry } from './support.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -92,19 +92,29 @@ export const notFoundMutants: CatalogEntry[] = [
       }),
     },
   },
-  {
-    name: 'delete-is-idempotent',
+  secondDeleteIs204(),
+];
+
+/**
+ * GET treats a deleted record as gone (404) while DELETE still finds it and answers 204: the two
+ * handlers disagree on whether deleted records exist.
+ */
+function secondDeleteIs204(): CatalogEntry {
+  let store: VendorStore | undefined;
+  return {
+    name: 'second-delete-is-204',
     family: 'not-found',
     breaks: ['ERR-404-DELETE-TWICE'],
-    models: 'The id lookup forgets `deleted_at IS NULL` and DELETE keeps the first deletedAt, so deleting a deleted record answers 204 again.',
-    parts: {
-      createStore: storeWith((store) => ({
-        resolve: (idOrKey) => store.resolve(idOrKey) ?? store.all().find((record) => record.id === idOrKey),
-        softDelete: (id) => {
-          const record = store.all().find((candidate) => candidate.id === id)!;
-          return record.deletedAt === null ? store.softDelete(id) : record;
-        },
-      })),
+    models: 'The DELETE handler looks records up without `deleted_at IS NULL` while GET filters on it, so a deleted record is gone for GET but deleted again (204) by DELETE.',
+    parts: { createStore: (options) => (store = createVendorStore(options)) },
+    install(app) {
+      onResponse(app, ({ request, reply, status }) => {
+        if (!routedTo(request, ROUTES.delete) || status !== 404) return undefined;
+        const { id } = request.params as { id: string };
+        if (!store?.all().some((record) => record.id === id && record.deletedAt !== null)) return undefined;
+        reply.code(204);
+        return '';
+      });
     },
-  },
-];
+  };
+}

@@ -77,6 +77,15 @@ export const rateLimitMutants: CatalogEntry[] = [
     },
   },
   {
+    name: 'rate-limit-remaining-frozen',
+    family: 'rate-limit',
+    breaks: ['ERR-429-REMAINING-COUNTS'],
+    models: 'X-RateLimit-Remaining is filled from the plan\'s limit instead of the window\'s counter, so it never counts down, although the limiter does refuse requests (with Remaining 0) once the window is spent.',
+    parts: {
+      createLimiter: limiterWith((decision) => (decision.allowed ? { ...decision, remaining: decision.limit } : decision)),
+    },
+  },
+  {
     name: 'retry-after-is-reset-timestamp',
     family: 'rate-limit',
     breaks: ['ERR-429-RETRY-AFTER'],

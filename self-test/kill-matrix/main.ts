@@ -1,8 +1,9 @@
-// `npm run mutants`: runs the kill matrix and prints it; exits non-zero unless the reference passes,
-// every mutant is killed and every clause is proven. Mutant names as arguments run only those;
-// --concurrency, --seed and --property-runs override the defaults.
+// `npm run mutants`: runs the kill matrix and prints it; exits non-zero unless the reference and every
+// conformant variant pass, every mutant is killed and every clause is proven. Names of mutants or
+// variants as arguments run only those; --concurrency, --seed and --property-runs override the defaults.
 import { parseArgs } from 'node:util';
 import { MUTANTS, mutantByName } from '../../reference-server/mutants/index.ts';
+import { VARIANTS, variantByName } from '../../reference-server/mutants/variants.ts';
 import { formatMatrix, matrixHolds, runMatrix } from './matrix.ts';
 import { DEFAULT_RUN_SETTINGS } from './run.ts';
 
@@ -15,12 +16,13 @@ const { values, positionals } = parseArgs({
   },
 });
 
-const unknown = positionals.filter((name) => mutantByName(name) === undefined);
+const unknown = positionals.filter((name) => mutantByName(name) === undefined && variantByName(name) === undefined);
 if (unknown.length > 0) {
-  console.error(`unknown mutant(s): ${unknown.join(', ')}`);
+  console.error(`unknown mutant(s) or variant(s): ${unknown.join(', ')}`);
   process.exit(2);
 }
-const mutants = positionals.length > 0 ? positionals.map((name) => mutantByName(name)!) : MUTANTS;
+const mutants = positionals.length > 0 ? positionals.flatMap((name) => mutantByName(name) ?? []) : MUTANTS;
+const variants = positionals.length > 0 ? positionals.flatMap((name) => variantByName(name) ?? []) : VARIANTS;
 const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
 const settings = {
   ...DEFAULT_RUN_SETTINGS,
@@ -28,9 +30,10 @@ const settings = {
   ...(values['property-runs'] === undefined ? {} : { propertyRuns: Number(values['property-runs']) }),
 };
 
-console.error(`kill matrix: the reference and ${mutants.length} mutant(s)…`);
+console.error(`kill matrix: the reference, ${variants.length} conformant variant(s) and ${mutants.length} mutant(s)…`);
 const matrix = await runMatrix({
   mutants,
+  variants,
   concurrency,
   settings,
   progress: (result) => console.error(`  ${result.name}: exit ${result.exitCode}, ${result.failed.length} failed (${(result.durationMs / 1000).toFixed(1)} s)`),

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { MUTANTS, type CatalogEntry } from '../../reference-server/mutants/index.ts';
+import { VARIANTS, type Variant } from '../../reference-server/mutants/variants.ts';
 import { DEFAULT_RUN_SETTINGS, inPool, runAgainst, type RunResult, type RunSettings } from './run.ts';
 
 interface RegisteredClause {
@@ -27,8 +28,17 @@ export interface MutantOutcome {
   missed: string[];
 }
 
+export interface VariantOutcome {
+  variant: Variant;
+  result: RunResult;
+  /** Exit 0 and no clause failed: the suite accepted an answer the contract allows. */
+  passes: boolean;
+}
+
 export interface Matrix {
   reference: RunResult;
+  /** Conformant variants of the reference; each must pass like the reference does. */
+  variants: VariantOutcome[];
   /** Exit 0 and every registered clause passed. */
   referencePasses: boolean;
   outcomes: MutantOutcome[];
@@ -41,6 +51,7 @@ export interface Matrix {
 
 export interface MatrixOptions {
   mutants?: CatalogEntry[];
+  variants?: Variant[];
   /** Runs in flight at once; each is a CLI process plus a server in this process. */
   concurrency?: number;
   settings?: RunSettings;
@@ -70,16 +81,27 @@ export function judge(mutant: CatalogEntry, result: RunResult): MutantOutcome {
 export async function runMatrix(options: MatrixOptions = {}): Promise<Matrix> {
   const started = Date.now();
   const mutants = options.mutants ?? MUTANTS;
+  const variants = options.variants ?? VARIANTS;
   const settings = options.settings ?? DEFAULT_RUN_SETTINGS;
-  const tasks: { name: string; mutant?: CatalogEntry }[] = [{ name: REFERENCE_NAME }, ...mutants.map((mutant) => ({ name: mutant.name, mutant }))];
+  const tasks: { name: string; mutant?: CatalogEntry | Variant }[] = [
+    { name: REFERENCE_NAME },
+    ...variants.map((variant) => ({ name: variant.name, mutant: variant })),
+    ...mutants.map((mutant) => ({ name: mutant.name, mutant })),
+  ];
   const results = await inPool(tasks, options.concurrency ?? defaultConcurrency(), (task) => runAgainst(task.name, task.mutant, settings), options.progress);
 
-  const [reference, ...mutantResults] = results as [RunResult, ...RunResult[]];
+  const [reference, ...rest] = results as [RunResult, ...RunResult[]];
+  const variantOutcomes = variants.map((variant, index): VariantOutcome => {
+    const result = rest[index]!;
+    return { variant, result, passes: result.problem === undefined && result.exitCode === 0 && result.failed.length === 0 };
+  });
+  const mutantResults = rest.slice(variants.length);
   const outcomes = mutants.map((mutant, index) => judge(mutant, mutantResults[index]!));
   const proven = new Set(outcomes.filter((outcome) => outcome.killed).flatMap((outcome) => outcome.mutant.breaks));
   return {
     reference,
     referencePasses: reference.problem === undefined && reference.exitCode === 0 && CLAUSES.every((clause) => reference.passed.includes(clause.id)),
+    variants: variantOutcomes,
     outcomes,
     unproven: CLAUSES.map((clause) => clause.id).filter((id) => !proven.has(id)),
     killed: outcomes.filter((outcome) => outcome.killed).length,
@@ -92,7 +114,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** The report: the reference line, one line per mutant (declared clauses marked *), unproven clauses, the score. */
 export function formatMatrix(matrix: Matrix): string {
-  const width = Math.max(REFERENCE_NAME.length, ...matrix.outcomes.map((outcome) => outcome.mutant.name.length));
+  const width = Math.max(REFERENCE_NAME.length, ...matrix.variants.map((outcome) => outcome.variant.name.length), ...matrix.outcomes.map((outcome) => outcome.mutant.name.length));
   const lines: string[] = [];
   const { reference } = matrix;
   const notPassed = CLAUSES.map((clause) => clause.id).filter((id) => !reference.passed.includes(id));
@@ -103,6 +125,11 @@ export function formatMatrix(matrix: Matrix): string {
         : `exit ${reference.exitCode}; not passed: ${notPassed.join(', ') || '(none)'}${reference.problem ? `; ${reference.problem}` : ''}`) +
       ` (${seconds(reference.durationMs)})`,
   );
+  for (const { variant, result, passes } of matrix.variants) {
+    const skipped = result.skipped.length > 0 ? `; skipped: ${result.skipped.join(', ')}` : '';
+    const why = passes ? '' : `; failed: ${result.failed.join(', ') || '(none)'}, exit ${result.exitCode}${result.problem ? `; ${result.problem.split('\n')[0]}` : ''}`;
+    lines.push(`${passes ? 'passes  ' : 'FAILS   '} ${variant.name.padEnd(width)} → conformant variant (${variant.allowedBy})${skipped}${why} (${seconds(result.durationMs)})`);
+  }
   for (const { mutant, result, killed, missed } of matrix.outcomes) {
     const failed = result.failed.map((id) => (mutant.breaks.includes(id) ? `${id}*` : id)).join(', ') || '(no clause failed)';
     const why = killed ? '' : `; missed: ${missed.join(', ') || '(none)'}, exit ${result.exitCode}${result.problem ? `; ${result.problem.split('\n')[0]}` : ''}`;
@@ -115,7 +142,7 @@ export function formatMatrix(matrix: Matrix): string {
   return lines.join('\n');
 }
 
-/** Whether the matrix holds: the reference passes, every mutant dies and every clause is proven. */
+/** Whether the matrix holds: the reference and its conformant variants pass, every mutant dies and every clause is proven. */
 export function matrixHolds(matrix: Matrix): boolean {
-  return matrix.referencePasses && matrix.killed === matrix.total && matrix.unproven.length === 0;
+  return matrix.referencePasses && matrix.variants.every((outcome) => outcome.passes) && matrix.killed === matrix.total && matrix.unproven.length === 0;
 }
