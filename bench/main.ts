@@ -20,7 +20,7 @@ const RAW_REQUESTS = 2000;
 interface RunMeasure {
   wallS: number;
   peakRssMb: number;
-  report: { stats: RunStats | null; verdict: string };
+  report: { stats: RunStats | null; verdict: string; resources: string[] };
 }
 
 /** One CLI run as a user starts it (node, not npm), timed from spawn to exit, peak RSS from /proc. */
@@ -76,16 +76,28 @@ async function rawPerRequestMs(): Promise<number> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const fixed = (value: number, digits = 3) => value.toFixed(digits);
 
-const full: RunMeasure[] = [];
-for (let i = 0; i < RUNS; i++) full.push(await measureRun([]));
-const empty: RunMeasure[] = [];
-for (let i = 0; i < RUNS; i++) empty.push(await measureRun(['--skip', FAMILIES.join(',')]));
+const runs = async (args: string[]) => {
+  const measured: RunMeasure[] = [];
+  for (let i = 0; i < RUNS; i++) measured.push(await measureRun(args));
+  return measured;
+};
+const NOTHING = ['--skip', FAMILIES.join(',')];
+const VENDORS_ONLY = ['--resources', 'vendors'];
+const full = await runs([]);
+const empty = await runs(NOTHING);
+const vendors = await runs(VENDORS_ONLY);
+const vendorsEmpty = await runs([...VENDORS_ONLY, ...NOTHING]);
 const raw = await rawPerRequestMs();
 
-const typical = full.find((run) => run.wallS === median(full.map((r) => r.wallS)))!;
+const typicalOf = (measured: RunMeasure[]) => measured.find((run) => run.wallS === median(measured.map((r) => r.wallS)))!;
+const typical = typicalOf(full);
 const stats = typical.report.stats!;
 const wallS = typical.wallS;
 const startupS = median(empty.map((run) => run.wallS));
+const resources = typical.report.resources.length;
+// A resource's own cost: the run's wall time past its start-up, shared among the resources judged.
+const perResourceS = (wallS - startupS) / resources;
+const vendorsOnlyS = typicalOf(vendors).wallS - median(vendorsEmpty.map((run) => run.wallS));
 const waitS = stats.waitedMs / 1000;
 const perRequestMs = ((wallS - startupS - waitS) * 1000) / stats.requests;
 const figures = {
@@ -99,9 +111,13 @@ const figures = {
   burst_overhead: fixed(stats.burstSent / stats.burstBudget),
   peak_rss_mb: fixed(Math.max(...full.map((run) => run.peakRssMb)), 0),
   property_cases_per_s: fixed(stats.propertyCases / (stats.propertyMs / 1000), 0),
+  resources: String(resources),
+  per_resource_s: fixed(perResourceS, 2),
+  vendors_only_s: fixed(vendorsOnlyS, 2),
 };
 
-console.log(`full runs (s): ${full.map((run) => fixed(run.wallS, 2)).join(', ')}; empty runs (s): ${empty.map((run) => fixed(run.wallS, 2)).join(', ')}`);
+const seconds = (measured: RunMeasure[]) => measured.map((run) => fixed(run.wallS, 2)).join(', ');
+console.log(`full runs (s): ${seconds(full)}; empty runs (s): ${seconds(empty)}; vendors-only runs (s): ${seconds(vendors)}; vendors-only empty runs (s): ${seconds(vendorsEmpty)}`);
 console.log(`burst: ${stats.burstSent} requests sent for Remaining + 1 = ${stats.burstBudget}; property cases: ${stats.propertyCases} in ${fixed(stats.propertyMs / 1000, 2)} s of property time`);
 const width = Math.max(...Object.keys(figures).map((key) => key.length));
 for (const [name, value] of Object.entries(figures)) console.log(`${name.padEnd(width)}  ${value}`);

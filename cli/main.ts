@@ -5,6 +5,7 @@ import { Command, Option } from 'commander';
 import { VARIABLES, type Overrides } from '../harness/config.ts';
 import { EXIT, fatal, isOneLineError } from './exit.ts';
 import { listClauses } from './list.ts';
+import { importCommand } from './openapi-import.ts';
 import { runConformance } from './run.ts';
 import { sweep } from './sweep.ts';
 
@@ -20,6 +21,9 @@ const FLAG_VARIABLES = {
   maxBurst: 'MVMNT_MAX_BURST',
   requestTimeout: 'MVMNT_REQUEST_TIMEOUT_MS',
   expect: 'MVMNT_EXPECTATIONS',
+  resources: 'MVMNT_RESOURCES',
+  openapi: 'MVMNT_OPENAPI',
+  shard: 'MVMNT_SHARD',
 } as const satisfies Record<string, keyof typeof VARIABLES>;
 
 type FlagValues = Partial<Record<keyof typeof FLAG_VARIABLES, string>> & { clientSecret?: string; accessToken?: string };
@@ -46,6 +50,8 @@ function targetOptions(command: Command): Command {
     .option('--token-url <url>', 'OAuth2 token endpoint (MVMNT_TOKEN_URL)')
     .option('--client-id <id>', 'OAuth2 client id (MVMNT_CLIENT_ID); the secret comes from MVMNT_CLIENT_SECRET')
     .option('--request-timeout <ms>', 'per-request timeout in ms (MVMNT_REQUEST_TIMEOUT_MS)')
+    .option('--resources <list>', 'judge only these resources, comma-separated (MVMNT_RESOURCES); see --list')
+    .option('--openapi <file>', 'judge the resources of this OpenAPI description instead of the committed ones (MVMNT_OPENAPI)')
     .addOption(new Option('--client-secret <secret>').hideHelp())
     .addOption(new Option('--access-token <token>').hideHelp());
 }
@@ -62,21 +68,19 @@ const program = targetOptions(new Command('mvmnt-conformance'))
   .option('--expect <file>', 'expectations file: clauses known to fail on this target (MVMNT_EXPECTATIONS)')
   .option('--only <list>', 'run only these families or clause ids (comma-separated, repeatable)', list)
   .option('--skip <list>', 'skip these families or clause ids (comma-separated, repeatable)', list)
-  .option('--list', 'print the clause table and exit')
-  .option('--shard <i/n>', 'run shard i of n and write a blob report (merge with --merge-reports)')
-  .option('--merge-reports <dir>', 'merge the blob reports in <dir> into one conformance report')
+  .option('--list', 'print the clauses, and which resources each is judged on, and exit')
+  .option('--shard <i/n>', 'judge shard i of n of the resources and write its record (MVMNT_SHARD; merge with --merge-reports)')
+  .option('--merge-reports <dir>', 'merge the shard records in <dir> (reports/blob) into one conformance report')
   .addHelpText('after', `\nEnvironment (also read from .env):\n${Object.entries(VARIABLES).map(([name, text]) => `  ${name.padEnd(27)} ${text}`).join('\n')}\n\nExit codes: 0 no MUST/SHOULD clause failed, 1 one did, 2 configuration or target problem, 130/143 interrupted.`)
-  .action(async (flags: FlagValues & { only?: string[]; skip?: string[]; list?: boolean; shard?: string; mergeReports?: string }) => {
+  .action(async (flags: FlagValues & { only?: string[]; skip?: string[]; list?: boolean; mergeReports?: string }) => {
     if (flags.list) {
-      console.log(listClauses());
+      console.log(listClauses(overridesOf(flags)));
       return;
     }
-    if (flags.shard !== undefined && !/^[1-9]\d*\/[1-9]\d*$/.test(flags.shard)) fatal(`--shard must be <index>/<count>, e.g. 1/3; got '${flags.shard}'`);
     process.exitCode = await runConformance({
       overrides: overridesOf(flags),
       only: flags.only ?? [],
       skip: flags.skip ?? [],
-      shard: flags.shard,
       mergeReports: flags.mergeReports,
     });
   });
@@ -87,6 +91,17 @@ targetOptions(program.command('sweep'))
   .action(async (flags: FlagValues & { dryRun?: boolean }) => {
     const { left } = await sweep({ overrides: overridesOf(flags), dryRun: flags.dryRun === true, log: (line) => console.log(line) });
     process.exitCode = left > 0 && flags.dryRun !== true ? EXIT.fail : EXIT.pass;
+  });
+
+program
+  .command('openapi')
+  .description('work with OpenAPI descriptions')
+  .command('import <description>')
+  .description('write one resource fixture per CRUD resource of an OpenAPI description (YAML or JSON), and report what could not be translated')
+  .option('--tags <list>', 'only the operations with these tags (or resources with these names), comma-separated', list)
+  .option('--out <dir>', 'where the fixtures are written', 'fixtures/resources')
+  .action((description: string, flags: { tags?: string[]; out: string }) => {
+    process.exitCode = importCommand(description, flags, (line) => console.log(line));
   });
 
 export async function main(argv: string[]): Promise<never> {

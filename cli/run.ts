@@ -4,21 +4,22 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Vitest } from 'vitest/node';
+import { resolveCatalog } from '../harness/catalog.ts';
 import { loadConfig, type Overrides } from '../harness/config.ts';
 import { ConfigError } from '../harness/errors.ts';
 import { preflight } from '../harness/preflight.ts';
 import { selectClauses } from '../harness/registry.ts';
 import { newRunId } from '../harness/run-context.ts';
 import { loadExpectations } from '../reporters/expectations.ts';
+import { BLOB_DIR, mergeShardRecords, type RunRecord } from '../reporters/run-record.ts';
+import { reportModelOf, writeReports } from '../reporters/write-reports.ts';
 import { EXIT } from './exit.ts';
 
 export interface RunOptions {
   overrides: Overrides;
   only: string[];
   skip: string[];
-  /** i/n: run one shard and write a blob report for --merge-reports. */
-  shard?: string;
-  /** A folder of blob reports from shards: merge them into one conformance report. */
+  /** A folder of shard records (--shard i/n runs): merge them into one conformance report. */
   mergeReports?: string;
 }
 
@@ -29,15 +30,17 @@ const INTERRUPT_GRACE_MS = 90_000;
 export async function runConformance(options: RunOptions): Promise<number> {
   const config = loadConfig(options.overrides);
   if (config.settings.expectationsFile) loadExpectations(config.settings.expectationsFile);
+  const reportFile = join(config.settings.reportDir, 'conformance.json');
+  if (options.mergeReports) return mergeReports(options.mergeReports, config.settings.reportDir, reportFile);
   const testNamePattern = namePattern(options.only, options.skip);
-  if (!options.mergeReports) await preflight(config);
+  // Resource names, the description and the shard are checked before anything is sent.
+  resolveCatalog(config.settings);
+  await preflight(config);
 
   for (const [name, value] of Object.entries(options.overrides)) if (value !== undefined) process.env[name] = value;
   process.env.MVMNT_RUN_ID ??= newRunId();
-  const reportFile = join(config.settings.reportDir, 'conformance.json');
   rmSync(reportFile, { force: true });
 
-  const [shardIndex, shardCount] = options.shard?.split('/') ?? [];
   // Loaded only now: vitest is the heaviest import, and the checks above must answer fast.
   const { createVitest } = await import('vitest/node');
   const vitest = await createVitest('test', {
@@ -47,22 +50,42 @@ export async function runConformance(options: RunOptions): Promise<number> {
     watch: false,
     passWithNoTests: true,
     ...(testNamePattern ? { testNamePattern } : {}),
-    ...(options.shard ? { shard: options.shard, reporters: ['default', ['blob', { outputFile: join(config.settings.reportDir, 'blob', `blob-${shardIndex}-${shardCount}.json`) }]] } : {}),
-    ...(options.mergeReports ? { mergeReports: options.mergeReports } : {}),
   });
   const interrupted = takeOverSignals(vitest);
   try {
-    if (options.mergeReports) await vitest.mergeReports();
-    else await vitest.start([]);
+    await vitest.start([]);
   } finally {
     await vitest.close();
   }
   if (interrupted.signal) return interrupted.signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
-  if (options.shard) return process.exitCode === undefined || process.exitCode === 0 ? EXIT.pass : EXIT.fail;
+  if (config.settings.shard) return exitCodeFromShard(config.settings.reportDir, config.settings.shard);
   return exitCodeFromReport(reportFile);
 }
 
-/** --only / --skip as a test-name pattern: every test name starts with "<clause id>:". */
+/** --merge-reports: the shards' records joined into one run's reports. */
+function mergeReports(dir: string, reportDir: string, reportFile: string): number {
+  let record: RunRecord;
+  try {
+    record = mergeShardRecords(dir);
+  } catch (error) {
+    throw new ConfigError('--merge-reports', (error as Error).message);
+  }
+  writeReports(reportModelOf(record, reportDir), reportDir);
+  return exitCodeFromReport(reportFile);
+}
+
+/** A shard's own verdict: its record judged as if it were a run (the merged report judges them all). */
+function exitCodeFromShard(reportDir: string, shard: { index: number; count: number }): number {
+  const file = join(reportDir, BLOB_DIR, `shard-${shard.index}-of-${shard.count}.json`);
+  if (!existsSync(file)) {
+    process.stderr.write(`mvmnt-conformance: the shard ended without writing ${file}; see the errors above\n`);
+    return EXIT.fail;
+  }
+  const record = JSON.parse(readFileSync(file, 'utf8')) as RunRecord;
+  return reportModelOf(record, reportDir).verdict === 'pass' ? EXIT.pass : EXIT.fail;
+}
+
+/** --only / --skip as a test-name pattern: every test name starts with "<clause id>:" (after its resource's block name). */
 export function namePattern(only: string[], skip: string[]): RegExp | undefined {
   const resolve = (selectors: string[], flag: string) => {
     const { ids, unknown } = selectClauses(selectors);
@@ -73,7 +96,9 @@ export function namePattern(only: string[], skip: string[]): RegExp | undefined 
   const excluded = resolve(skip, '--skip');
   if (included.length === 0 && excluded.length === 0) return undefined;
   const alternatives = (ids: string[]) => `(?:${ids.join('|')}):`;
-  return new RegExp(`^${included.length ? `(?=${alternatives(included)})` : ''}${excluded.length ? `(?!${alternatives(excluded)})` : ''}`);
+  // vitest matches the full name: a resource's describe block (its kebab-case name) comes before the id.
+  // (?=ERR-) pins the id's position, so the optional block name cannot be skipped to dodge a --skip.
+  return new RegExp(`^(?:[a-z0-9-]+ )?(?=ERR-)${included.length ? `(?=${alternatives(included)})` : ''}${excluded.length ? `(?!${alternatives(excluded)})` : ''}`);
 }
 
 /**

@@ -1,6 +1,7 @@
 // `sweep`: finds live records whose key starts with "conformance-" (leftovers of interrupted runs)
-// through the filter endpoint, prints them, then deletes them. Records without that prefix are
-// never touched.
+// through each resource's filter endpoint, prints them, then deletes them (a record before the ones
+// it references). Records without that prefix are never touched.
+import { resolveCatalog } from '../harness/catalog.ts';
 import { deleteRecords } from '../harness/cleanup.ts';
 import { loadConfig, type Overrides } from '../harness/config.ts';
 import { ConfigError } from '../harness/errors.ts';
@@ -8,6 +9,7 @@ import { KEY_PREFIX } from '../harness/keys.ts';
 import type { LedgerEntry } from '../harness/ledger.ts';
 import { preflight } from '../harness/preflight.ts';
 import { newRunId } from '../harness/run-context.ts';
+import type { ResourceRequests } from '../harness/resource.ts';
 import { createSession, type Session } from '../harness/session.ts';
 
 const PAGE_SIZE = 250;
@@ -25,6 +27,7 @@ export async function sweep({ overrides, dryRun, log }: SweepOptions): Promise<{
   if (!config.baseUrl) {
     throw new ConfigError('MVMNT_BASE_URL', 'is needed for sweep: the embedded server starts empty every run, so it has nothing to sweep');
   }
+  const catalog = resolveCatalog(config.settings);
   await preflight(config);
   const session = createSession({
     runId: `sweep-${newRunId()}`,
@@ -32,11 +35,13 @@ export async function sweep({ overrides, dryRun, log }: SweepOptions): Promise<{
     target: { baseUrl: config.baseUrl, tokenUrl: config.tokenUrl, embedded: false },
     credentials: config.credentials,
     settings: config.settings,
+    known: catalog.known,
+    judged: catalog.judged,
   });
   try {
-    const leftovers = await findLeftovers(session);
+    const leftovers = (await Promise.all(session.judged.map((resource) => findLeftovers(session, resource)))).flat();
     log(`sweep: ${leftovers.length} live record(s) with a key starting "${KEY_PREFIX}" at ${config.baseUrl}`);
-    for (const entry of leftovers) log(`  ${entry.id}  ${entry.key}`);
+    for (const entry of leftovers) log(`  ${entry.resource.padEnd(18)} ${entry.id}  ${entry.key}`);
     if (dryRun || leftovers.length === 0) return { found: leftovers.length, deleted: 0, left: leftovers.length };
     const { deleted, left } = await deleteRecords(session, leftovers);
     log(`sweep: deleted ${deleted}${left.length ? `, ${left.length} could not be deleted` : ''}`);
@@ -46,22 +51,27 @@ export async function sweep({ overrides, dryRun, log }: SweepOptions): Promise<{
   }
 }
 
-async function findLeftovers(session: Session): Promise<LedgerEntry[]> {
+async function findLeftovers(session: Session, resource: ResourceRequests): Promise<LedgerEntry[]> {
+  const { keyField, list, name } = resource.fixture;
+  if (keyField === null) return [];
+  const pageSize = Math.min(PAGE_SIZE, resource.fixture.schemas.filter.properties?.pageSize?.maximum ?? PAGE_SIZE);
   const found: LedgerEntry[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const exchange = await session.client.send(session.vendors.filter({ json: { pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}) }, purpose: 'setup' }));
-    const body = exchange.response?.json as { data?: { id?: unknown; key?: unknown }[]; pageInfo?: { hasNextPage?: unknown; endCursor?: unknown } } | undefined;
+    const exchange = await session.client.send(resource.filter({ json: { pageSize, ...(cursor ? { cursor } : {}) }, purpose: 'setup' }));
+    const body = exchange.response?.json as ({ data?: Record<string, unknown>[] } & Record<string, { hasNextPage?: unknown; endCursor?: unknown } | undefined>) | undefined;
     if (exchange.response?.status !== 200 || !Array.isArray(body?.data)) {
-      throw new Error(`sweep: the filter endpoint answered ${exchange.response?.status ?? exchange.failure?.message}; nothing was deleted`);
+      throw new Error(`sweep: the ${name} filter endpoint answered ${exchange.response?.status ?? exchange.failure?.message}; nothing was deleted`);
     }
     for (const record of body.data) {
-      if (typeof record.id === 'string' && typeof record.key === 'string' && record.key.startsWith(KEY_PREFIX)) {
-        found.push({ id: record.id, key: record.key, path: session.vendors.itemPath(record.id) });
+      const key = record[keyField];
+      if (typeof record.id === 'string' && typeof key === 'string' && key.startsWith(KEY_PREFIX)) {
+        found.push({ resource: name, id: record.id, key, path: resource.itemPath(record.id) });
       }
     }
-    cursor = typeof body.pageInfo?.endCursor === 'string' ? body.pageInfo.endCursor : null;
-    if (body.pageInfo?.hasNextPage !== true || !cursor) break;
+    const info = body[list.page];
+    cursor = typeof info?.endCursor === 'string' ? info.endCursor : null;
+    if (info?.hasNextPage !== true || !cursor) break;
   }
   return found;
 }

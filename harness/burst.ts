@@ -28,7 +28,8 @@ export async function runBurst(session: Session): Promise<BurstResult> {
   const probe = () => {
     runStats.burstSent += 1;
     // A request that succeeds: a target may send the X-RateLimit-* headers on successes only.
-    return session.client.send(session.vendors.filter({ json: { pageSize: 1 }, purpose: 'burst' }));
+    // Any filter route will do: the limit is the client's, not a resource's.
+    return session.client.send(session.judged[0].filter({ json: { pageSize: 1 }, purpose: 'burst' }));
   };
   const { maxBurst } = session.context.settings;
   // A fixed window can roll over mid-burst; one more try then starts right after a reset.

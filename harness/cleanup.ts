@@ -1,5 +1,7 @@
-// Deletes records the run created: after each test file, at the end of the run, on interruption.
+// Deletes records the run created: after each test file, at the end of the run, on interruption;
+// a record before the records it references (a location before its customer).
 import type { LedgerEntry } from './ledger.ts';
+import { deletionRank } from './references.ts';
 import type { Session } from './session.ts';
 
 export interface CleanupResult {
@@ -8,15 +10,24 @@ export interface CleanupResult {
 }
 
 export async function deleteRecords(session: Session, entries: LedgerEntry[]): Promise<CleanupResult> {
-  const outcomes = await Promise.all(
-    entries.map(async (entry) => {
-      const exchange = await session.client.send({ method: 'DELETE', path: entry.path, operation: 'delete', purpose: 'setup' });
-      const status = exchange.response?.status ?? 0;
-      // A 404 means it is already gone: nothing is left behind.
-      const gone = (status >= 200 && status < 300) || status === 404;
-      if (gone) session.ledger.deleted(entry.id);
-      return gone;
-    }),
-  );
-  return { deleted: outcomes.filter(Boolean).length, left: entries.filter((_, i) => !outcomes[i]) };
+  const rank = deletionRank(session.known);
+  const ranks = [...new Set(entries.map((entry) => rank(entry.resource)))].sort((a, b) => a - b);
+  const left: LedgerEntry[] = [];
+  let deleted = 0;
+  for (const level of ranks) {
+    const batch = entries.filter((entry) => rank(entry.resource) === level);
+    const outcomes = await Promise.all(batch.map((entry) => deleteOne(session, entry)));
+    deleted += outcomes.filter(Boolean).length;
+    left.push(...batch.filter((_, i) => !outcomes[i]));
+  }
+  return { deleted, left };
+}
+
+async function deleteOne(session: Session, entry: LedgerEntry): Promise<boolean> {
+  const exchange = await session.client.send({ method: 'DELETE', path: entry.path, operation: 'delete', resource: entry.resource, purpose: 'setup' });
+  const status = exchange.response?.status ?? 0;
+  // A 404 means it is already gone: nothing is left behind.
+  const gone = (status >= 200 && status < 300) || status === 404;
+  if (gone) session.ledger.deleted(entry.resource, entry.id);
+  return gone;
 }

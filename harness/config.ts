@@ -16,7 +16,14 @@ export interface Settings {
   maxBurst: number;
   concurrency: number;
   seed: number;
-  paymentTermId?: string;
+  /** Names of the resources to judge (MVMNT_RESOURCES); undefined: every resource known. */
+  resources?: string[];
+  /** An OpenAPI description whose resources are judged instead of the committed fixtures. */
+  openapi?: string;
+  /** Live records the user names for references (MVMNT_REF_<RESOURCE>), by resource name. */
+  references: Record<string, string>;
+  /** This run is shard `index` of `count`: it judges its share of the resources (MVMNT_SHARD, --shard). */
+  shard?: { index: number; count: number };
   expectationsFile?: string;
 }
 
@@ -48,17 +55,31 @@ export const VARIABLES = {
   MVMNT_MAX_BURST: 'most requests the rate-limit clause may send (default 1000)',
   MVMNT_CONCURRENCY: 'requests in flight at once (default 16 embedded, 4 remote)',
   MVMNT_SEED: 'fast-check seed, to replay a failure (default: random, printed in the report)',
-  MVMNT_PAYMENT_TERM_ID: 'id of a live payment term, so valid payloads can carry paymentTermId on a remote target',
+  MVMNT_RESOURCES: 'comma-separated resources to judge (default: every resource known; see --list)',
+  MVMNT_OPENAPI: 'an OpenAPI description (YAML or JSON) whose resources are judged instead of the committed fixtures',
+  MVMNT_SHARD: 'run shard i of n (e.g. 2/3): this job judges its share of the resources; merge with --merge-reports',
+  MVMNT_REF_CUSTOMERS: 'id of a live customer, for resources that reference one (a remote target; default: the run creates one)',
+  MVMNT_REF_PAYMENT_TERMS: 'id of a live payment term, for resources that reference one (a remote target; default: the run creates one)',
   MVMNT_EXPECTATIONS: 'file of clauses known to fail on this target (waivers)',
   MVMNT_PRODUCTION_HOSTS: 'comma-separated hosts the suite refuses to run against (api.mvmnt.io always)',
   MVMNT_ALLOW_PRODUCTION: 'set to yes-i-know to run against a production host anyway',
-  MVMNT_EMBEDDED_RATE_LIMIT: 'rate limit of the embedded reference server, requests/seconds (default 1000/1)',
+  MVMNT_EMBEDDED_RATE_LIMIT: 'rate limit of the embedded reference server, requests/seconds (default 1000/2)',
 } as const;
 
 export type VariableName = keyof typeof VARIABLES;
 export type Overrides = Partial<Record<VariableName, string>>;
 
 const ALWAYS_PRODUCTION = ['api.mvmnt.io'];
+
+/**
+ * Only what decides the run's resources (MVMNT_OPENAPI, MVMNT_RESOURCES, MVMNT_REF_*): for --list,
+ * which sends nothing and must not fail on a setting it does not use.
+ */
+export function loadResourceSettings(overrides: Overrides = {}, env: NodeJS.ProcessEnv = process.env): Pick<Settings, 'openapi' | 'resources' | 'references' | 'shard'> {
+  loadDotenv({ quiet: true });
+  const read = (name: VariableName) => (overrides[name] ?? env[name])?.trim() || undefined;
+  return { openapi: read('MVMNT_OPENAPI'), resources: nameList(read('MVMNT_RESOURCES')), references: givenReferences(overrides, env), shard: shardSetting(read('MVMNT_SHARD')) };
+}
 
 /** Loads .env (the process environment wins, flags win over both) and validates everything. */
 export function loadConfig(overrides: Overrides = {}, env: NodeJS.ProcessEnv = process.env): Config {
@@ -91,10 +112,7 @@ export function loadConfig(overrides: Overrides = {}, env: NodeJS.ProcessEnv = p
   }
 
   const embedded = baseUrl === null;
-  const paymentTermId = read('MVMNT_PAYMENT_TERM_ID');
-  if (paymentTermId && !UUID.test(paymentTermId)) {
-    throw new ConfigError('MVMNT_PAYMENT_TERM_ID', `is not a UUID: '${paymentTermId}'`);
-  }
+  const references = givenReferences(overrides, env);
   const allowProduction = read('MVMNT_ALLOW_PRODUCTION');
   if (allowProduction !== undefined && allowProduction !== 'yes-i-know') {
     throw new ConfigError('MVMNT_ALLOW_PRODUCTION', "must be exactly 'yes-i-know' when set");
@@ -111,7 +129,10 @@ export function loadConfig(overrides: Overrides = {}, env: NodeJS.ProcessEnv = p
       maxBurst: positiveInteger('MVMNT_MAX_BURST', read('MVMNT_MAX_BURST'), 1000),
       concurrency: positiveInteger('MVMNT_CONCURRENCY', read('MVMNT_CONCURRENCY'), embedded ? 16 : 4),
       seed: integer('MVMNT_SEED', read('MVMNT_SEED')) ?? randomSeed(),
-      paymentTermId,
+      resources: nameList(read('MVMNT_RESOURCES')),
+      openapi: read('MVMNT_OPENAPI'),
+      references,
+      shard: shardSetting(read('MVMNT_SHARD')),
       expectationsFile: read('MVMNT_EXPECTATIONS'),
     },
     productionHosts: [
@@ -123,7 +144,8 @@ export function loadConfig(overrides: Overrides = {}, env: NodeJS.ProcessEnv = p
   };
 }
 
-const DEFAULT_EMBEDDED_RATE_LIMIT = { limit: 1000, windowSeconds: 1 };
+// Two seconds: the burst (1,001 requests) must fit in one window even on a busy 2-core machine.
+const DEFAULT_EMBEDDED_RATE_LIMIT = { limit: 1000, windowSeconds: 2 };
 
 function rateLimitSetting(value: string | undefined): { limit: number; windowSeconds: number } {
   if (value === undefined) return DEFAULT_EMBEDDED_RATE_LIMIT;
@@ -135,6 +157,32 @@ function rateLimitSetting(value: string | undefined): { limit: number; windowSec
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const REFERENCE_VARIABLE = /^MVMNT_REF_([A-Z0-9_]+)$/;
+
+/** Every MVMNT_REF_<RESOURCE> (customers for MVMNT_REF_CUSTOMERS, payment-terms for MVMNT_REF_PAYMENT_TERMS). */
+function givenReferences(overrides: Overrides, env: NodeJS.ProcessEnv): Record<string, string> {
+  const references: Record<string, string> = {};
+  for (const [name, raw] of Object.entries({ ...env, ...overrides })) {
+    const resource = REFERENCE_VARIABLE.exec(name)?.[1];
+    const value = raw?.trim();
+    if (resource === undefined || !value) continue;
+    if (!UUID.test(value)) throw new ConfigError(name, `is not a UUID: '${value}'`);
+    references[resource.toLowerCase().replace(/_/g, '-')] = value;
+  }
+  return references;
+}
+
+function shardSetting(value: string | undefined): { index: number; count: number } | undefined {
+  if (value === undefined) return undefined;
+  const match = /^([1-9]\d*)\/([1-9]\d*)$/.exec(value);
+  if (!match || Number(match[1]) > Number(match[2])) throw new ConfigError('MVMNT_SHARD', `must be <index>/<count>, e.g. 1/3, with index <= count; got '${value}'`);
+  return { index: Number(match[1]), count: Number(match[2]) };
+}
+
+function nameList(value: string | undefined): string[] | undefined {
+  const names = value?.split(',').map((name) => name.trim()).filter(Boolean);
+  return names && names.length > 0 ? names : undefined;
+}
 
 function optionalUrl(name: VariableName, value: string | undefined): string | null {
   if (value === undefined) return null;

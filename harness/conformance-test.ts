@@ -2,13 +2,15 @@
 // meta; `verify` runs checks on an exchange and fails with the full evidence; `property` runs a
 // fast-check property whose failure carries the shrunk input and the seed to replay it.
 import fc from 'fast-check';
-import { test as base } from 'vitest';
+import { describe, test as base, type RunnerTestCase } from 'vitest';
 import type { Check } from './checks/types.ts';
+import { notApplicable } from './applicability.ts';
 import { buildEvidence, ConformanceFailure, formatEvidence, type Evidence } from './evidence.ts';
 import type { Exchange } from './http/exchange.ts';
 import type { Tally } from './observations.ts';
 import { clauseOfTestName, type Clause } from './registry.ts';
 import type { RunSummary } from './run-context.ts';
+import type { ResourceRequests } from './resource.ts';
 import type { Session } from './session.ts';
 import { runStats } from './stats.ts';
 import { workerSession } from './worker.ts';
@@ -16,6 +18,8 @@ import { workerSession } from './worker.ts';
 declare module 'vitest' {
   interface TaskMeta {
     clause?: string;
+    /** The resource whose describe block the test is in; absent for API-wide tests. */
+    resource?: string;
     evidence?: Evidence[];
     /** Set by run-wide tests: the run's identity and counters, which reach the report even from shards. */
     run?: RunSummary;
@@ -29,6 +33,8 @@ export interface PropertyOptions {
 
 interface Fixtures {
   clause: Clause;
+  /** The resource under test (from the describe block forEachResource made), or undefined for API-wide tests. */
+  resource: ResourceRequests | undefined;
   session: Session;
   /** Sends a request to the target and returns the exchange (never throws on a status). */
   send: Session['client']['send'];
@@ -52,6 +58,20 @@ export const test = base.extend<Fixtures & { propertyDepth: { value: number } }>
       if (!clause) throw new Error(`A conformance test's name must start with a registered clause id: "${task.name}"`);
       task.meta.clause = clause.id;
       await use(clause);
+    },
+    { auto: true },
+  ],
+  resource: [
+    async ({ task, clause, skip }, use) => {
+      const session = workerSession();
+      const resource = resourceOfTask(task, session);
+      if (resource) {
+        task.meta.resource = resource.fixture.name;
+        const why = notApplicable(clause.id, resource.fixture, new Set(session.known.keys())) ?? session.references.unavailable(resource.fixture);
+        // A clause the resource cannot have, or a resource whose required references cannot be had: a skip, saying why.
+        if (why) skip(why);
+      }
+      await use(resource);
     },
     { auto: true },
   ],
@@ -113,12 +133,26 @@ export const test = base.extend<Fixtures & { propertyDepth: { value: number } }>
   },
 });
 
+/** One describe block per judged resource, named after it; its tests judge that resource. */
+export function forEachResource(body: (resource: ResourceRequests) => void): void {
+  for (const resource of workerSession().judged) describe(resource.fixture.name, () => body(resource));
+}
+
+function resourceOfTask(task: RunnerTestCase, session: Session): ResourceRequests | undefined {
+  for (let suite = task.suite; suite; suite = suite.suite) {
+    const resource = session.judged.find((candidate) => candidate.fixture.name === suite!.name);
+    if (resource) return resource;
+  }
+  return undefined;
+}
+
 function runSummary(session: Session): RunSummary {
-  const { runId, startedAt, target, settings } = session.context;
+  const { runId, startedAt, target, settings, judged } = session.context;
   return {
     runId,
     startedAt,
     target: { baseUrl: target.baseUrl, embedded: target.embedded },
+    resources: judged,
     seed: settings.seed,
     stats: { requests: session.client.sent.requests, waitedMs: session.pacer.waitedMs, ...runStats },
   };

@@ -10,6 +10,8 @@ import { bodyExcerpt, REASON_PHRASES, type Exchange } from './http/exchange.ts';
 export interface Evidence {
   clause: string;
   title: string;
+  /** The resource whose route the request called (absent for requests outside any resource). */
+  resource?: string;
   violations: Violation[];
   fix: string;
   request: { method: string; url: string; headers: Record<string, string>; bodyExcerpt?: string };
@@ -43,6 +45,7 @@ export function buildEvidence(clause: ClauseInfo, violations: Violation[], excha
   return {
     clause: clause.id,
     title: clause.title,
+    ...(request.resource ? { resource: request.resource } : {}),
     violations: violations.map((violation) => ({ message: hide(violation.message), expected: hide(violation.expected), received: hide(violation.received) })),
     fix: clause.fix,
     request: {
@@ -64,7 +67,7 @@ export function buildEvidence(clause: ClauseInfo, violations: Violation[], excha
 
 /** The failure block every output shares (console, Markdown, vitest's own failure message). */
 export function formatEvidence(evidence: Evidence): string {
-  const lines = [`${evidence.clause}  ${evidence.title}`];
+  const lines = [`${evidence.clause}  ${evidence.title}${evidence.resource ? ` (${evidence.resource})` : ''}`];
   for (const violation of evidence.violations) {
     lines.push(`  - ${violation.message}`, `    Expected: ${violation.expected}`, `    Received: ${violation.received}`);
   }

@@ -1,18 +1,18 @@
 // The harness entry point: everything a suite file imports comes from here.
 export { describe } from 'vitest';
 export { default as fc } from 'fast-check';
-export { test } from './conformance-test.ts';
+export { test, forEachResource } from './conformance-test.ts';
 export { cases } from './cases.ts';
 export { INVALID_AUTH, FORGED_TOKEN } from './auth-variants.ts';
-export { vendorsResource, resourceRequests } from './resource.ts';
-export { recordForFile, createRecord, deleteRecord } from './records.ts';
+export { resourceRequests, type ResourceRequests } from './resource.ts';
+export { recordForFile, referencesForFile, createRecord, deleteRecord } from './records.ts';
 export { workerSession } from './worker.ts';
 export * as arb from './arbitraries/index.ts';
 export { all, type Check } from './checks/types.ts';
 export { status, noServerError } from './checks/status.ts';
 export { acceptableAnswer, refusal } from './checks/robustness.ts';
 export { errorResponse, expectedCode } from './checks/envelope.ts';
-export { validationErrorNaming, validationErrorOrBadRequest, detailsNameWhenPresent } from './checks/details.ts';
+export { validationErrorNaming, validationErrorOrBadRequest, detailsNameWhenPresent, danglingReferenceRefused } from './checks/details.ts';
 export { recordBody, fieldEquals, emptyBody, filterPage, goneOrMarkedDeleted, pageHolds, secondDeleteAnswer } from './checks/success.ts';
 export { throttled, retryAfterAgreesWithReset, rateLimitHeaders, servedAtLeast } from './checks/rate-limit.ts';
 export { runBurst, type BurstResult } from './burst.ts';

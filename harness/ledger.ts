@@ -4,7 +4,9 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface LedgerEntry {
-  /** Path of the record under the base URL, e.g. /vendors/<id>. */
+  /** The resource the record belongs to (its deletion order follows the references between resources). */
+  resource: string;
+  /** Path of the record under the base URL, e.g. /<resource>/<id>. */
   path: string;
   id: string;
   key?: string | null;
@@ -25,9 +27,9 @@ export class Ledger {
   }
 
   /** Marks a record gone; `idOrKey` is the last path segment of the DELETE. */
-  deleted(idOrKey: string): void {
+  deleted(resource: string, idOrKey: string): void {
     for (const entry of this.live.values()) {
-      if (entry.id === idOrKey || entry.key === idOrKey) {
+      if (entry.resource === resource && (entry.id === idOrKey || entry.key === idOrKey)) {
         this.live.delete(entry.id);
         this.append({ op: 'deleted', id: entry.id });
       }

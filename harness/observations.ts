@@ -1,5 +1,6 @@
 // Run-wide clauses: checks applied to every response the run receives (not to one sample), tallied
-// per clause so a final test can judge them all. Kept small: counts plus the first few failures.
+// per clause and resource so final tests can judge them all. Kept small: counts plus the first few
+// failures. Comparisons across responses (request ids, rate-limit windows) span every resource.
 import { envelopeCode, envelopeShape, jsonContentType } from './checks/envelope.ts';
 import { requestIdPresent } from './checks/headers.ts';
 import { rateLimitHeaders } from './checks/rate-limit.ts';
@@ -13,6 +14,8 @@ import { clauseById } from './registry.ts';
 
 export interface Tally {
   clause: string;
+  /** The resource whose routes the responses answered; undefined: responses outside any resource. */
+  resource?: string;
   checked: number;
   violations: number;
   failures: Evidence[];
@@ -75,8 +78,7 @@ export class Observations {
   readonly observe = (exchange: Exchange): void => {
     for (const rule of this.rules) {
       if (!rule.applies(exchange)) continue;
-      this.tally(rule.clause);
-      const tally = this.tallies.get(rule.clause)!;
+      const tally = this.counts(rule.clause, exchange.request.resource);
       tally.checked += 1;
       const violations = rule.check(exchange);
       if (violations.length === 0) continue;
@@ -88,18 +90,25 @@ export class Observations {
     }
   };
 
-  /** The clause's tally so far; `unjudged` says why it cannot be decided, when it cannot. */
-  tally(clause: string): Tally {
-    let tally = this.tallies.get(clause);
-    if (!tally) {
-      tally = { clause, checked: 0, violations: 0, failures: [] };
-      this.tallies.set(clause, tally);
-    }
+  /** The clause's tally so far for one resource's responses; `unjudged` says why it cannot be decided, when it cannot. */
+  tally(clause: string, resource?: string): Tally {
+    const tally = this.counts(clause, resource);
     const rule = this.rules.find((candidate) => candidate.clause === clause);
+    const where = resource === undefined ? 'outside any resource\'s routes' : `to ${resource}`;
     const unjudged = tally.checked === 0
-      ? 'no response of this run was subject to this clause (its families were not selected and sent no such request), so there was nothing to judge'
+      ? `no response ${where} in this run was subject to this clause (its families were not selected, or sent no such request), so there was nothing to judge`
       : tally.violations === 0 ? rule?.unjudged?.() : undefined;
     return { ...tally, unjudged };
+  }
+
+  private counts(clause: string, resource: string | undefined): Tally {
+    const id = `${clause} ${resource ?? ''}`;
+    let tally = this.tallies.get(id);
+    if (!tally) {
+      tally = { clause, ...(resource === undefined ? {} : { resource }), checked: 0, violations: 0, failures: [] };
+      this.tallies.set(id, tally);
+    }
+    return tally;
   }
 
   get clauses(): string[] {

@@ -4,6 +4,7 @@ import { beforeAll } from 'vitest';
 import { describeOutcome, type Exchange } from './http/exchange.ts';
 import { toCurl } from './http/curl.ts';
 import { credentialsOf, redact } from './redact.ts';
+import type { ResourceRequests } from './resource.ts';
 import type { Session } from './session.ts';
 import { workerSession } from './worker.ts';
 
@@ -22,32 +23,44 @@ export class SetupError extends Error {
   }
 }
 
-export async function createRecord(session: Session, overrides: Record<string, unknown> = {}): Promise<LiveRecord> {
+/** A record of the resource, valid, with a key of the run and live records for its references. */
+export async function createRecord(session: Session, resource: ResourceRequests, overrides: Record<string, unknown> = {}): Promise<LiveRecord> {
+  await session.references.prepare(resource.fixture);
   const key = session.keys.next('rec');
-  const payload = { ...session.vendors.fixture.validSample, key, ...overrides };
-  const exchange = await session.client.send(session.vendors.create({ json: payload, purpose: 'setup' }));
+  const keyField = resource.fixture.keyField;
+  const payload = { ...resource.fixture.validSample, ...(keyField ? { [keyField]: key } : {}), ...session.references.values(resource.fixture), ...overrides };
+  const exchange = await session.client.send(resource.create({ json: payload, purpose: 'setup' }));
   const body = exchange.response?.json as Record<string, unknown> | undefined;
   const status = exchange.response?.status ?? 0;
   if (status < 200 || status >= 300 || typeof body?.id !== 'string') {
-    throw new SetupError(`could not create a ${session.vendors.fixture.title} to test against`, exchange, session.secrets());
+    throw new SetupError(`could not create a ${resource.fixture.title} to test against`, exchange, session.secrets());
   }
-  return { id: body.id, key: typeof payload.key === 'string' ? payload.key : key, body };
+  const held = keyField ? payload[keyField] : undefined;
+  return { id: body.id, key: typeof held === 'string' ? held : key, body };
 }
 
-export async function deleteRecord(session: Session, id: string): Promise<void> {
-  const exchange = await session.client.send(session.vendors.remove(id, { purpose: 'setup' }));
+export async function deleteRecord(session: Session, resource: ResourceRequests, id: string): Promise<void> {
+  const exchange = await session.client.send(resource.remove(id, { purpose: 'setup' }));
   const status = exchange.response?.status ?? 0;
   if (status >= 300 && status !== 404) throw new SetupError(`could not delete ${id}`, exchange, session.secrets());
 }
 
-/** A live record shared by the tests of one file: created before them, deleted after them. */
-export function recordForFile(overrides: Record<string, unknown> = {}): { readonly id: string; readonly key: string } {
+/**
+ * A live record of the resource shared by the tests of one describe block: created before them (or
+ * not at all, when the resource's references cannot be had: its tests skip), deleted after the file.
+ */
+export function recordForFile(resource: ResourceRequests, overrides: Record<string, unknown> = {}): { readonly id: string; readonly key: string } {
   let record: LiveRecord | undefined;
+  let failure: unknown;
   beforeAll(async () => {
-    record = await createRecord(workerSession(), overrides);
+    const session = workerSession();
+    // A setup that fails fails every test that needs the record, with the reason (a hook's error would
+    // only skip them, and a target that cannot create records must not pass by skipping).
+    if (session.references.unavailable(resource.fixture) === undefined) record = await createRecord(session, resource, overrides).catch((error: unknown) => void (failure = error));
   });
   const get = () => {
-    if (!record) throw new Error('the shared record is only available inside tests');
+    if (failure) throw failure;
+    if (!record) throw new Error('the shared record is only available inside tests of a resource whose references can be had');
     return record;
   };
   return {
@@ -58,4 +71,13 @@ export function recordForFile(overrides: Record<string, unknown> = {}): { readon
       return get().key;
     },
   };
+}
+
+/** Makes live the records the resource's payloads reference, before the block's tests (payloads.sample() needs them). */
+export function referencesForFile(resource: ResourceRequests): void {
+  beforeAll(async () => {
+    const session = workerSession();
+    // A parent that cannot be created is reported by the tests that need it (references.values() throws why).
+    if (session.references.unavailable(resource.fixture) === undefined) await session.references.prepare(resource.fixture).catch(() => undefined);
+  });
 }

@@ -1,4 +1,5 @@
 // The run's shared facts, decided once in the main process (global setup) and handed to test workers.
+import type { ResourceFixture } from '../fixtures/load.ts';
 import type { Credentials, Settings } from './config.ts';
 
 export interface TargetInfo {
@@ -14,6 +15,12 @@ export interface RunContext {
   target: TargetInfo;
   credentials: Credentials;
   settings: Settings;
+  /** Every resource the run knows (judged, or only the parent of a judged one's reference). */
+  known: ResourceFixture[];
+  /** Names of the resources the run judges, in order. */
+  judged: string[];
+  /** Set in all shards but the last: the burst runs once, in shard n of n. */
+  burstElsewhere?: string;
 }
 
 declare module 'vitest' {
@@ -42,6 +49,8 @@ export interface RunSummary {
   runId: string;
   startedAt: string;
   target: { baseUrl: string; embedded: boolean };
+  /** The resources this worker (or shard) judged. */
+  resources: string[];
   seed: number;
   stats: RunStats;
 }

@@ -8,7 +8,9 @@ import { KeyFactory } from './keys.ts';
 import { Ledger } from './ledger.ts';
 import { Observations } from './observations.ts';
 import { Pacer, Slots } from './pacing.ts';
-import { resourceRequests, vendorsResource, type ResourceRequests } from './resource.ts';
+import { createRecord } from './records.ts';
+import { References } from './references.ts';
+import { resourceRequests, type ResourceRequests } from './resource.ts';
 import type { RunContext } from './run-context.ts';
 
 export interface Session {
@@ -19,7 +21,11 @@ export interface Session {
   ledger: Ledger;
   keys: KeyFactory;
   observations: Observations;
-  vendors: ResourceRequests;
+  /** Every resource the run knows, by name. */
+  known: ReadonlyMap<string, ResourceRequests>;
+  /** The resources the run judges, in order. */
+  judged: ResourceRequests[];
+  references: References;
   /** Every credential value of the run: tokens handed out and the client secret. */
   secrets(): string[];
   close(): Promise<void>;
@@ -37,7 +43,8 @@ export function createSession(context: RunContext): Session {
   const pacer = new Pacer();
   const ledger = new Ledger(ledgerFile(context));
   const observations = new Observations(target.baseUrl, settings.reportDir, secrets);
-  const vendors = resourceRequests(vendorsResource);
+  const known = new Map(context.known.map((fixture) => [fixture.name, resourceRequests(fixture)]));
+  const judged = context.judged.map((name) => known.get(name)!);
   const client = createClient({
     baseUrl: target.baseUrl,
     dispatcher,
@@ -46,9 +53,9 @@ export function createSession(context: RunContext): Session {
     pacer,
     slots: new Slots(settings.concurrency),
     timeoutMs: settings.requestTimeoutMs,
-    observers: [observations.observe, (exchange) => recordInLedger(ledger, vendors, exchange)],
+    observers: [observations.observe, (exchange) => recordInLedger(ledger, known, exchange)],
   });
-  return {
+  const session: Session = {
     context,
     client,
     tokens,
@@ -56,23 +63,28 @@ export function createSession(context: RunContext): Session {
     ledger,
     keys: new KeyFactory(context.runId),
     observations,
-    vendors,
+    known,
+    judged,
+    references: new References({ known, given: settings.references, create: (resource) => createRecord(session, resource) }),
     secrets,
     close: () => dispatcher.close(),
   };
+  return session;
 }
 
 /** Any successful create is a record to clean up, whoever sent it; any successful delete ends one. */
-function recordInLedger(ledger: Ledger, resource: ResourceRequests, exchange: Exchange): void {
+function recordInLedger(ledger: Ledger, known: ReadonlyMap<string, ResourceRequests>, exchange: Exchange): void {
   const status = exchange.response?.status ?? 0;
-  if (status < 200 || status >= 300) return;
+  const resource = exchange.request.resource === undefined ? undefined : known.get(exchange.request.resource);
+  if (status < 200 || status >= 300 || resource === undefined) return;
   if (exchange.request.operation === 'create') {
-    const record = exchange.response!.json as { id?: unknown; key?: unknown } | undefined;
+    const record = exchange.response!.json as Record<string, unknown> | undefined;
+    const key = resource.fixture.keyField ? record?.[resource.fixture.keyField] : undefined;
     if (record && typeof record.id === 'string') {
-      ledger.created({ path: resource.itemPath(record.id), id: record.id, key: typeof record.key === 'string' ? record.key : null });
+      ledger.created({ resource: resource.fixture.name, path: resource.itemPath(record.id), id: record.id, key: typeof key === 'string' ? key : null });
     }
   } else if (exchange.request.operation === 'delete') {
     const segment = decodeURIComponent(new URL(exchange.request.url).pathname.split('/').pop() ?? '');
-    ledger.deleted(segment);
+    ledger.deleted(resource.fixture.name, segment);
   }
 }

@@ -1,14 +1,15 @@
-// Assembles the reference server: fastify with the contract's error handling, the token endpoint and the /v1 API.
+// Assembles the reference server: fastify with the contract's error handling, the token endpoint and
+// the /v1 API with every resource of its fixtures.
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { HttpError, UNEXPECTED_ERROR_MESSAGE, genericClientMessage } from './envelope.ts';
-import { vendorsResource } from './fixtures.ts';
 import { createGate } from './gate.ts';
 import { DEFAULTS, resolveOptions, type ReferenceServerOptions } from './options.ts';
 import { defaultParts, type ServerParts } from './parts.ts';
 import { registerMethodNotAllowed } from './routes/method-not-allowed.ts';
 import { TOKEN_PATH, registerTokenRoute } from './routes/token.ts';
-import { registerVendorRoutes } from './routes/vendors.ts';
+import type { RecordStore } from './records.ts';
+import { registerResourceRoutes } from './routes/resources.ts';
 import type { TokenCheck } from './tokens.ts';
 import { createBodyValidatorCompiler } from './validation.ts';
 
@@ -47,12 +48,24 @@ export function buildApp(options: ReferenceServerOptions = {}): FastifyInstance 
   const tokenCheck = (): TokenCheck => ({ signingKey, clientIds, nowSeconds: parts.now() / 1000 });
   const issueToken = (clientId: string): string => {
     const iat = Math.floor(parts.now() / 1000);
-    const claims = { sub: clientId, iat, exp: iat + settings.tokenTtlSeconds, jti: parts.newId() };
+    // Rounded up: the token lives at least as long as the expires_in it is issued with.
+    const claims = { sub: clientId, iat, exp: Math.ceil(parts.now() / 1000) + settings.tokenTtlSeconds, jti: parts.newId() };
     return parts.signToken(claims, signingKey);
   };
 
   const limiter = parts.createLimiter({ ...settings.rateLimit, now: () => parts.now() });
-  const store = parts.createStore({ newId: () => parts.newId(), now: () => parts.now() });
+  const stores = new Map<string, RecordStore>(
+    settings.resources.map((resource) => [resource.name, parts.createStore({ resource, newId: () => parts.newId(), now: () => parts.now() })]),
+  );
+  // A reference names a live record of a resource this server serves (by id, or by an {id} | {key} object).
+  const referenceExists = (resource: string, value: unknown): boolean | undefined => {
+    const store = stores.get(resource);
+    if (store === undefined) return undefined;
+    if (typeof value === 'string') return store.resolve(value, 'id') !== undefined;
+    const { id, key } = (value ?? {}) as { id?: unknown; key?: unknown };
+    if (typeof id === 'string') return store.resolve(id, 'id') !== undefined;
+    return typeof key === 'string' && store.resolve(key, 'key') !== undefined;
+  };
   const gate = createGate({ parts, limiter, tokenCheck });
 
   function sendError(reply: FastifyReply, error: unknown): FastifyReply {
@@ -127,13 +140,16 @@ export function buildApp(options: ReferenceServerOptions = {}): FastifyInstance 
       }
 
       api.setNotFoundHandler(notFound);
-      registerVendorRoutes(api, {
-        store,
-        schemas: parts.schemas,
-        routes: vendorsResource.routes,
-        defaultPageSize: DEFAULTS.pageSize,
-      });
-      registerMethodNotAllowed(api, Object.values(vendorsResource.routes));
+      for (const resource of settings.resources) {
+        registerResourceRoutes(api, {
+          resource,
+          store: stores.get(resource.name)!,
+          schemas: parts.schemasFor(resource),
+          referenceExists,
+          defaultPageSize: DEFAULTS.pageSize,
+        });
+      }
+      registerMethodNotAllowed(api, settings.resources.flatMap((resource) => Object.values(resource.routes)));
     },
     { prefix: API_PREFIX },
   );

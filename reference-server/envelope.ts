@@ -1,6 +1,6 @@
 // The error envelope: the HttpError every failing step throws, and the one function that builds every error body.
 import { STATUS_CODES } from 'node:http';
-import { errorCodeTable } from './fixtures.ts';
+import { ERROR_CODES } from './fixtures.ts';
 
 export interface FieldError {
   field: string;
@@ -17,7 +17,11 @@ export class HttpError extends Error {
   readonly details: FieldError[] | undefined;
 
   constructor(statusCode: number, message: string, details?: FieldError[]) {
+    // A client-facing failure never shows its stack, so none is captured (it is most of the cost of an error).
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = 'HttpError';
     this.statusCode = statusCode;
     this.details = details;
@@ -29,7 +33,7 @@ export class HttpError extends Error {
  * UPPER_SNAKE form of its HTTP reason phrase, which the contract allows.
  */
 export function errorCode(status: number): string {
-  const fromContract = errorCodeTable.codes[String(status)];
+  const fromContract = ERROR_CODES.codes[String(status)];
   if (fromContract !== undefined) return fromContract;
   const phrase = STATUS_CODES[status] ?? (status >= 500 ? 'Internal Error' : 'Bad Request');
   return phrase.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '');

@@ -1,25 +1,28 @@
-// POST /vendors/filter semantics: the filter operators the fixture's schema allows, and cursor pagination.
+// POST /<resource>/filter semantics: the filter operators the fixtures' schemas allow (id, key,
+// deletedAt), and cursor pagination; the page object's name comes from the fixture.
 import { HttpError } from './envelope.ts';
-import type { VendorRecord } from './store.ts';
+import type { StoredRecord } from './records.ts';
 
-export interface VendorFilter {
+export interface RecordFilter {
   id?: { equalTo?: string; in?: string[] };
   key?: { equalTo?: string; in?: string[]; isNull?: boolean };
   deletedAt?: { isNull?: boolean };
 }
 
 export interface FilterRequest {
-  filter?: VendorFilter;
+  filter?: RecordFilter;
   pageSize?: number;
   cursor?: string | null;
 }
 
-export interface FilterPage {
-  data: VendorRecord[];
-  pageInfo: { pageSize: number; hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+export interface PageInfo {
+  pageSize: number;
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  endCursor: string | null;
 }
 
-export function matchesFilter(record: VendorRecord, filter: VendorFilter): boolean {
+export function matchesFilter(record: StoredRecord, filter: RecordFilter): boolean {
   // Soft-deleted records stay out of results unless the filter asks about deletedAt itself.
   const wantLive = filter.deletedAt?.isNull ?? true;
   if ((record.deletedAt === null) !== wantLive) return false;
@@ -51,7 +54,7 @@ export function decodeCursor(cursor: string): number {
 }
 
 /** One page of the records (in creation order) that match, starting at the cursor's position. */
-export function filterPage(records: readonly VendorRecord[], request: FilterRequest, pageSize: number): FilterPage {
+export function filterPage(records: readonly StoredRecord[], request: FilterRequest, pageSize: number): { data: StoredRecord[]; page: PageInfo } {
   const start = request.cursor === undefined || request.cursor === null ? 0 : decodeCursor(request.cursor);
   const filter = request.filter ?? {};
   const matching = records
@@ -66,7 +69,7 @@ export function filterPage(records: readonly VendorRecord[], request: FilterRequ
 
   return {
     data: page.map(({ record }) => record),
-    pageInfo: {
+    page: {
       pageSize: page.length,
       hasNextPage,
       hasPreviousPage: from > 0,

@@ -1,5 +1,6 @@
 // Options of the reference server, their defaults in one place, and how missing ones are filled in.
 import { randomBytes } from 'node:crypto';
+import { loadResources, type ResourceFixture } from './fixtures.ts';
 import type { Mutant } from './parts.ts';
 
 export interface ClientCredentials {
@@ -15,6 +16,8 @@ export interface ReferenceServerOptions {
   clients?: ClientCredentials[];
   logger?: boolean;
   mutant?: Mutant;
+  /** The resources served under /v1; default: every committed fixture. */
+  resources?: ResourceFixture[];
 }
 
 export type ResolvedOptions = Required<Omit<ReferenceServerOptions, 'mutant'>> & Pick<ReferenceServerOptions, 'mutant'>;
@@ -24,7 +27,7 @@ export const DEFAULTS = {
   port: 0,
   /** The command line's port when none is given (Stoplight Prism's). */
   cliPort: 4010,
-  rateLimit: { limit: 1000, windowSeconds: 1 },
+  rateLimit: { limit: 1000, windowSeconds: 2 },
   tokenTtlSeconds: 3600,
   clientId: 'reference-client',
   logger: false,
@@ -60,5 +63,6 @@ export function resolveOptions(options: ReferenceServerOptions = {}): ResolvedOp
     clients: clients.map((client) => ({ ...client })),
     logger: options.logger ?? DEFAULTS.logger,
     mutant: options.mutant,
+    resources: options.resources ?? loadResources(),
   };
 }

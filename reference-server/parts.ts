@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { parseJsonBody } from './body.ts';
 import { errorBody, type FieldError } from './envelope.ts';
-import { vendorsResource } from './fixtures.ts';
+import type { ResourceFixture } from './fixtures.ts';
 import { createFixedWindowLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit.ts';
-import { createVendorStore, type StoreOptions, type VendorStore } from './store.ts';
+import { createRecordStore, type RecordStore, type StoreOptions } from './records.ts';
 import { parseAuthorization, signToken, verifyToken, type TokenCheck, type TokenClaims } from './tokens.ts';
 import { DEFAULT_AJV_OPTIONS, validationDetails, type AjvOptions, type ValidationDetails } from './validation.ts';
 
@@ -19,8 +19,8 @@ export interface BodySchemas {
 export interface ServerParts {
   /** Options of the one Ajv instance that compiles `schemas`. */
   ajvOptions: AjvOptions;
-  /** Request-body schemas of the vendor routes; by default the fixture's, untouched. */
-  schemas: BodySchemas;
+  /** Request-body schemas of a resource's routes; by default its fixture's, untouched. */
+  schemasFor(resource: ResourceFixture): BodySchemas;
   /** Maps Ajv errors to `details[]` of a 422. */
   validationDetails: ValidationDetails;
   /** Builds every error body under the contract (the envelope). */
@@ -35,7 +35,8 @@ export interface ServerParts {
   /** The lifecycle stage that rejects requests without a valid token (fault injection follows it). */
   authStage: 'onRequest' | 'preHandler';
   createLimiter(options: RateLimitOptions): RateLimiter;
-  createStore(options: StoreOptions): VendorStore;
+  /** One store per resource served. */
+  createStore(options: StoreOptions): RecordStore;
   /** Record ids and token ids. */
   newId(): string;
   /** The X-Request-Id of each response. */
@@ -54,11 +55,7 @@ export interface Mutant {
 export function defaultParts(): ServerParts {
   return {
     ajvOptions: { ...DEFAULT_AJV_OPTIONS },
-    schemas: {
-      create: vendorsResource.schemas.create,
-      patch: vendorsResource.schemas.patch,
-      filter: vendorsResource.schemas.filter,
-    },
+    schemasFor: ({ schemas }) => ({ create: schemas.create, patch: schemas.patch, filter: schemas.filter }),
     validationDetails,
     errorBody,
     parseJsonBody,
@@ -67,7 +64,7 @@ export function defaultParts(): ServerParts {
     signToken,
     authStage: 'onRequest',
     createLimiter: createFixedWindowLimiter,
-    createStore: createVendorStore,
+    createStore: createRecordStore,
     newId: randomUUID,
     newRequestId: randomUUID,
     now: Date.now,

@@ -16,6 +16,8 @@ export const DEFAULT_AJV_OPTIONS: AjvOptions = {
   coerceTypes: false,
   // The fixture carries x- keywords for payload generators; strict mode would reject them.
   strict: false,
+  // Unions tagged by a property (carriers' type) report the one variant the tag selects.
+  discriminator: true,
 };
 
 export function createBodyValidatorCompiler(
@@ -54,6 +56,7 @@ function fieldName(error: ErrorObject, data: unknown): string {
     : error.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (error.keyword === 'required') segments.push(String(error.params.missingProperty));
   if (error.keyword === 'additionalProperties') segments.push(String(error.params.additionalProperty));
+  if (error.keyword === 'discriminator') segments.push(String(error.params.tag));
 
   // Walk the data alongside the path: only the data knows whether "0" is an array index or a property name.
   let field = '';
@@ -86,6 +89,8 @@ function describe(error: ErrorObject): string {
       return `Must be at most ${String(params.limit)}`;
     case 'additionalProperties':
       return 'Unknown field';
+    case 'discriminator':
+      return params.error === 'mapping' ? 'Not one of the known types' : 'Must be given, as a string';
     default:
       return 'Invalid value';
   }

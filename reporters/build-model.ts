@@ -1,10 +1,12 @@
 // Builds the report model from collected test results: one row per registry clause, tests
-// aggregated under their clause id, waivers applied, compared with the previous run of the target.
+// aggregated under their clause id (and per resource), waivers applied, compared with the previous
+// run of the target.
+import { CLAUSES, type Clause } from '../fixtures/load.ts';
 import type { Evidence } from '../harness/evidence.ts';
-import { CLAUSES, type Clause } from '../harness/registry.ts';
 import type { Expectations } from './expectations.ts';
 import {
   failsRun,
+  type ClauseOnResource,
   type ClauseResult,
   type Comparison,
   type FailureRecord,
@@ -17,6 +19,7 @@ import {
 export interface CollectedTest {
   fullName: string;
   clause?: string;
+  resource?: string;
   state: TestRecord['state'];
   durationMs: number;
   note?: string;
@@ -28,6 +31,8 @@ export interface CollectedTest {
 export interface ModelInput {
   tool: ReportModel['tool'];
   target: ReportModel['target'];
+  /** The resources judged (their union, for merged shards). */
+  resources: string[];
   runId: string;
   startedAt: string;
   durationMs: number;
@@ -79,6 +84,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
   return {
     tool: input.tool,
     target: input.target,
+    resources: input.resources,
     runId: input.runId,
     startedAt: input.startedAt,
     durationMs: input.durationMs,
@@ -96,8 +102,11 @@ export function buildReportModel(input: ModelInput): ReportModel {
 }
 
 function judge(clause: Clause, tests: CollectedTest[], interrupted: boolean): ClauseResult {
-  const records: TestRecord[] = tests.map((test) => ({ name: test.fullName, state: test.state, durationMs: test.durationMs, note: test.note }));
-  const base = { ...clause, tests: records, failures: [] as FailureRecord[] };
+  const records: TestRecord[] = tests.map((test) => ({ name: test.fullName, ...(test.resource ? { resource: test.resource } : {}), state: test.state, durationMs: test.durationMs, note: test.note }));
+  const byResource = new Map<string, CollectedTest[]>();
+  for (const test of tests) if (test.resource) byResource.set(test.resource, [...(byResource.get(test.resource) ?? []), test]);
+  const resources = Object.fromEntries([...byResource].sort(([a], [b]) => a.localeCompare(b)).map(([resource, group]) => [resource, outcomeOf(group)]));
+  const base = { ...clause, tests: records, failures: [] as FailureRecord[], resources };
   const failed = tests.filter((test) => test.state === 'failed');
   if (failed.length > 0) return { ...base, status: 'failed', failures: failed.flatMap(failureRecords) };
   if (tests.some((test) => test.state === 'passed')) return { ...base, status: 'passed' };
@@ -105,11 +114,18 @@ function judge(clause: Clause, tests: CollectedTest[], interrupted: boolean): Cl
   return { ...base, status: 'skipped', note };
 }
 
+/** A group of tests' outcome: failed if one failed, passed if one passed, else skipped. */
+function outcomeOf(tests: CollectedTest[]): 'passed' | 'failed' | 'skipped' {
+  if (tests.some((test) => test.state === 'failed')) return 'failed';
+  return tests.some((test) => test.state === 'passed') ? 'passed' : 'skipped';
+}
+
 function failureRecords(test: CollectedTest): FailureRecord[] {
   if (test.evidence && test.evidence.length > 0) {
     return test.evidence.map((evidence) => ({
       message: evidence.violations[0]?.message ?? evidence.transportFailure ?? 'the check failed',
       test: test.fullName,
+      ...(evidence.resource ?? test.resource ? { resource: evidence.resource ?? test.resource } : {}),
       violations: evidence.violations,
       fix: evidence.fix,
       curl: evidence.curl,
@@ -122,17 +138,31 @@ function failureRecords(test: CollectedTest): FailureRecord[] {
     }));
   }
   const details = test.errors.join('\n\n') || 'the test failed without an error message';
-  return [{ message: details.split('\n')[0], test: test.fullName, details }];
+  return [{ message: details.split('\n')[0], test: test.fullName, ...(test.resource ? { resource: test.resource } : {}), details }];
 }
 
 function compare(clauses: ClauseResult[], previous: HistoryEntry | undefined): Comparison | null {
   if (!previous) return null;
   const failedBefore = new Set(previous.failed);
+  const failedOnBefore = new Set(previous.failedOn ?? []);
+  const judgedBefore = new Set(previous.resources ?? []);
+  const on = (wanted: 'passed' | 'failed') =>
+    clauses.flatMap((clause) =>
+      Object.entries(clause.resources)
+        .filter(([resource, status]) => status === wanted && judgedBefore.has(resource) && failedOnBefore.has(onKey({ clause: clause.id, resource })) === (wanted === 'passed'))
+        .map(([resource]): ClauseOnResource => ({ clause: clause.id, resource })),
+    );
   return {
     previousStartedAt: previous.startedAt,
     newlyFailing: clauses.filter((c) => c.status === 'failed' && !failedBefore.has(c.id)).map((c) => c.id),
     newlyPassing: clauses.filter((c) => c.status === 'passed' && failedBefore.has(c.id)).map((c) => c.id),
+    newlyFailingOn: on('failed'),
+    newlyPassingOn: on('passed'),
   };
+}
+
+function onKey({ clause, resource }: ClauseOnResource): string {
+  return `${clause} ${resource}`;
 }
 
 export function historyEntry(model: ReportModel): HistoryEntry {
@@ -143,6 +173,8 @@ export function historyEntry(model: ReportModel): HistoryEntry {
     verdict: model.verdict,
     counts: model.summary,
     failed: model.clauses.filter((clause) => clause.status === 'failed').map((clause) => clause.id),
+    failedOn: model.clauses.flatMap((clause) => Object.entries(clause.resources).filter(([, status]) => status === 'failed').map(([resource]) => onKey({ clause: clause.id, resource }))),
+    resources: model.resources,
     durationMs: model.durationMs,
     seed: model.seed,
   };

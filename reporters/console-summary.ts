@@ -1,12 +1,13 @@
 // The console's closing summary: the verdict, counts by family, each failed clause with a one-line
 // reason, and where the reports were written. vitest's own reporter shows progress before it.
-import { FAMILIES } from '../harness/registry.ts';
+import { FAMILIES } from '../fixtures/load.ts';
 import { tally } from './build-model.ts';
-import { verdictLine } from './render-markdown.ts';
+import { failingResources, verdictLine } from './render-markdown.ts';
 import type { ReportModel } from './model.ts';
 
 export function consoleSummary(model: ReportModel, written: string[]): string {
   const lines = ['', `MVMNT conformance ${verdictLine(model)}`, `  target: ${model.target.baseUrl}${model.target.embedded ? ' (embedded reference server)' : ''}`];
+  if (model.resources.length > 0) lines.push(`  resources: ${model.resources.join(', ')}`);
   const families = tally(model.clauses, (c) => c.family, FAMILIES)
     .filter((row) => row.total > 0)
     .map((row) => `${row.key} ${row.passed}/${row.total}${row.failed ? ` (${row.failed} failed)` : ''}`);
@@ -14,10 +15,14 @@ export function consoleSummary(model: ReportModel, written: string[]): string {
   const failed = model.clauses.filter((clause) => clause.status === 'failed');
   if (failed.length > 0) {
     lines.push('  failed:');
-    for (const clause of failed) lines.push(`    ${clause.id} (${clause.level}) ${clause.failures[0]?.message ?? ''}`.trimEnd());
+    for (const clause of failed) {
+      const where = failingResources(clause);
+      lines.push(`    ${clause.id} (${clause.level}) ${clause.failures[0]?.message ?? ''}${where.length > 0 ? ` [on ${where.join(', ')}]` : ''}`.trimEnd());
+    }
   }
   if (model.comparison?.newlyFailing.length) lines.push(`  newly failing since ${model.comparison.previousStartedAt}: ${model.comparison.newlyFailing.join(', ')}`);
   if (model.comparison?.newlyPassing.length) lines.push(`  newly passing: ${model.comparison.newlyPassing.join(', ')}`);
+  if (model.comparison?.newlyFailingOn.length) lines.push(`  newly failing on a resource: ${model.comparison.newlyFailingOn.map((change) => `${change.clause} on ${change.resource}`).join(', ')}`);
   if (model.seed !== null) lines.push(`  seed: ${model.seed} (replay with MVMNT_SEED=${model.seed})`);
   lines.push(`  reports: ${written.join(', ')}`);
   return lines.join('\n');

@@ -2,7 +2,7 @@
 // and an optional expiry date. Loaded strictly: a waiver that names no clause is a mistake to fix.
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../harness/errors.ts';
-import { clauseById } from '../harness/registry.ts';
+import { clauseById } from '../fixtures/load.ts';
 
 export interface Waiver {
   clause: string;

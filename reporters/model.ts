@@ -1,7 +1,7 @@
 // The report model: one object built from vitest's TestModule/TestCase tree, each test's meta and
 // the clause registry. Every renderer (JSON, Markdown, HTML, console) renders this and nothing else.
+import type { Clause } from '../fixtures/load.ts';
 import type { Evidence } from '../harness/evidence.ts';
-import type { Clause } from '../harness/registry.ts';
 import type { RunStats } from '../harness/run-context.ts';
 
 export type { RunStats };
@@ -13,6 +13,8 @@ export interface FailureRecord {
   message: string;
   /** The test that failed (its full name). */
   test: string;
+  /** The resource the failing request was sent to. */
+  resource?: string;
   violations?: Evidence['violations'];
   fix?: string;
   curl?: string;
@@ -28,6 +30,7 @@ export interface FailureRecord {
 
 export interface TestRecord {
   name: string;
+  resource?: string;
   state: 'passed' | 'failed' | 'skipped' | 'pending';
   durationMs: number;
   note?: string;
@@ -40,12 +43,24 @@ export interface ClauseResult extends Clause {
   note?: string;
   tests: TestRecord[];
   failures: FailureRecord[];
+  /** The clause's result on each resource it was judged on (a waiver applies to the clause as a whole). */
+  resources: Record<string, ResourceStatus>;
 }
+
+export type ResourceStatus = 'passed' | 'failed' | 'skipped';
 
 export interface Comparison {
   previousStartedAt: string;
   newlyFailing: string[];
   newlyPassing: string[];
+  /** The same, per clause and resource ("ERR-409-CREATE-DUPLICATE on customers"), where the previous run recorded resources. */
+  newlyFailingOn: ClauseOnResource[];
+  newlyPassingOn: ClauseOnResource[];
+}
+
+export interface ClauseOnResource {
+  clause: string;
+  resource: string;
 }
 
 export interface WaiverNotice {
@@ -57,6 +72,8 @@ export interface WaiverNotice {
 export interface ReportModel {
   tool: { name: string; version: string };
   target: { baseUrl: string; embedded: boolean };
+  /** The resources the run judged. */
+  resources: string[];
   runId: string;
   startedAt: string;
   durationMs: number;
@@ -83,6 +100,10 @@ export interface HistoryEntry {
   verdict: 'pass' | 'fail';
   counts: ReportModel['summary'];
   failed: string[];
+  /** Failed clauses per resource, as "<clause> <resource>"; absent in lines of older runs. */
+  failedOn?: string[];
+  /** The resources judged; absent in lines of older runs. */
+  resources?: string[];
   durationMs: number;
   seed: number | null;
 }

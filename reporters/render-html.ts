@@ -2,14 +2,15 @@
 // tables by family and level, changes since the previous run, the history chart and the clause table.
 import { createHash } from 'node:crypto';
 import { REASON_PHRASES } from '../harness/http/exchange.ts';
-import { FAMILIES } from '../harness/registry.ts';
+import { FAMILIES } from '../fixtures/load.ts';
 import { tally } from './build-model.ts';
 import { longDate, renderChart } from './html/chart.ts';
 import { escapeHtml } from './html/escape.ts';
 import { SCRIPT } from './html/script.ts';
 import { STYLES } from './html/styles.ts';
 import { failsRun, type ClauseResult, type ClauseStatus, type FailureRecord, type ReportModel } from './model.ts';
-import { verdictLine } from './render-markdown.ts';
+import { failingResources, verdictLine } from './render-markdown.ts';
+import { cellText, resourceMatrix } from './resource-matrix.ts';
 
 export { escapeHtml };
 
@@ -42,6 +43,7 @@ export function renderHtml(model: ReportModel): string {
     header(model),
     unhandledErrors(model),
     matrices(model),
+    resourceSection(model),
     sincePrevious(model),
     history(model),
     clauseTable(model, ids),
@@ -129,6 +131,29 @@ function matrix(heading: string, kind: 'family' | 'level', rows: ReturnType<type
   ].join('\n');
 }
 
+/** Families × resources: each cell counts the family's clauses on that resource, and narrows the clause table to them. */
+function resourceSection(model: ReportModel): string {
+  const { resources, rows } = resourceMatrix(model);
+  if (resources.length === 0) return '';
+  const cell = (family: string, resource: string, text: string, failed: boolean) => {
+    if (text === '') return '<td class="zero">—</td>';
+    const label = `Show the ${family} clauses as judged on ${resource}`;
+    return `<td class="${failed ? 'failed-cell' : ''}"><button type="button" data-filter-family="${escapeHtml(family)}" data-filter-resource="${escapeHtml(resource)}" aria-label="${escapeHtml(label)}">${escapeHtml(text)}</button></td>`;
+  };
+  return [
+    '<section aria-labelledby="resources-heading">',
+    `<h2 id="resources-heading">Results by resource <span class="muted">(${plural(resources.length, 'resource')})</span></h2>`,
+    '<div class="scroll">',
+    '<table class="matrix" id="matrix-resource">',
+    '<caption class="visually-hidden">Clauses by family and resource</caption>',
+    `<thead><tr><th scope="col">Family</th>${resources.map((resource) => `<th scope="col">${escapeHtml(resource)}</th>`).join('')}</tr></thead>`,
+    `<tbody>${rows.map((row) => `<tr><th scope="row">${escapeHtml(row.family)}</th>${row.cells.map((c, i) => cell(row.family, resources[i], cellText(c), c.failed > 0)).join('')}</tr>`).join('')}</tbody>`,
+    '</table>',
+    '</div>',
+    '</section>',
+  ].join('\n');
+}
+
 function sincePrevious(model: ReportModel): string {
   const parts = ['<section aria-labelledby="changes-heading" class="changes">'];
   if (model.comparison) {
@@ -177,6 +202,7 @@ function clauseTable(model: ReportModel, ids: { next: number }): string {
   const option = (value: string, label: string) => `<option value="${escapeHtml(value)}">${escapeHtml(label)}</option>`;
   const statusOptions = STATUSES.map((s) => option(s, `${s} (${model.summary[s]})`));
   const familyOptions = FAMILIES.map((f) => option(f, f));
+  const resourceOptions = model.resources.map((r) => option(r, r));
   const levelOptions = LEVELS.map((l) => option(l, l));
   return [
     '<section aria-labelledby="clauses-heading" id="clauses">',
@@ -185,6 +211,7 @@ function clauseTable(model: ReportModel, ids: { next: number }): string {
     `<label for="filter-status">Status<select id="filter-status">${option('', 'all statuses')}${statusOptions.join('')}</select></label>`,
     `<label for="filter-family">Family<select id="filter-family">${option('', 'all families')}${familyOptions.join('')}</select></label>`,
     `<label for="filter-level">Level<select id="filter-level">${option('', 'all levels')}${levelOptions.join('')}</select></label>`,
+    `<label for="filter-resource">Resource<select id="filter-resource">${option('', 'all resources')}${resourceOptions.join('')}</select></label>`,
     '<label for="filter-text">Id or title contains<input id="filter-text" type="search" placeholder="e.g. 404 or Retry-After" autocomplete="off"></label>',
     '<button type="button" id="filter-reset">Reset filters</button>',
     `<span class="shown" id="shown-count" aria-live="polite">All ${model.clauses.length} clauses</span>`,
@@ -203,8 +230,10 @@ function clauseTable(model: ReportModel, ids: { next: number }): string {
 
 function clauseRow(clause: ClauseResult, ids: { next: number }): string {
   const search = `${clause.id} ${clause.title}`.toLowerCase();
+  // "customers:failed vendors:passed": with a resource chosen, the status filter reads that resource's result.
+  const onResources = Object.entries(clause.resources).map(([resource, status]) => `${resource}:${status}`).join(' ');
   return [
-    `<tr class="clause" id="${escapeHtml(rowId(clause.id))}" data-status="${clause.status}" data-family="${escapeHtml(clause.family)}" data-level="${clause.level}" data-search="${escapeHtml(search)}">`,
+    `<tr class="clause" id="${escapeHtml(rowId(clause.id))}" data-status="${clause.status}" data-family="${escapeHtml(clause.family)}" data-level="${clause.level}" data-resources="${escapeHtml(onResources)}" data-search="${escapeHtml(search)}">`,
     `<th scope="row">${escapeHtml(clause.id)}</th>`,
     `<td>${escapeHtml(clause.family)}</td>`,
     `<td><span class="level ${clause.level}">${clause.level}</span></td>`,
@@ -222,6 +251,12 @@ function clauseDetails(clause: ClauseResult, ids: { next: number }): string {
   parts.push(field('Rule', escapeHtml(clause.rule)), field('Source', escapeHtml(clause.source)));
   if (clause.accepts) parts.push(field('Also accepted', escapeHtml(clause.accepts)));
   if (clause.note) parts.push(field(clause.status === 'skipped' ? 'Why skipped' : 'Note', escapeHtml(clause.note)));
+  const resources = Object.entries(clause.resources);
+  if (resources.length > 0) {
+    const where = failingResources(clause);
+    parts.push(field('On each resource', resources.map(([resource, status]) => `<span class="badge ${status}">${escapeHtml(resource)}: ${status}</span>`).join(' ')));
+    if (where.length > 0) parts.push(field('Fails on', escapeHtml(where.join(', '))));
+  }
   if (clause.status === 'failed' && clause.level === 'MAY') parts.push('<p class="muted">A MAY clause: its failure is reported but does not fail the run.</p>');
   if (clause.status === 'failed' || clause.status === 'waived') parts.push(field('How to fix', escapeHtml(clause.fix)));
   if (clause.tests.length > 0) {
@@ -239,6 +274,7 @@ function clauseDetails(clause: ClauseResult, ids: { next: number }): string {
 function failureBlock(failure: FailureRecord, index: number, total: number, ids: { next: number }): string {
   const parts = [`<details class="failure"${index === 0 ? ' open' : ''}><summary>Failure ${index + 1} of ${total}: ${escapeHtml(failure.message)}</summary><div class="failure-body">`];
   parts.push(`<p><span class="label">Test:</span> ${escapeHtml(failure.test)}</p>`);
+  if (failure.resource) parts.push(`<p><span class="label">Resource:</span> ${escapeHtml(failure.resource)}</p>`);
   if (failure.violations && failure.violations.length > 0) {
     const rows = failure.violations.map((v) => `<tr><td>${escapeHtml(v.message)}</td><td class="mono">${escapeHtml(v.expected)}</td><td class="mono">${escapeHtml(v.received)}</td></tr>`);
     parts.push(`<table class="violations"><thead><tr><th scope="col">Violation</th><th scope="col">Expected</th><th scope="col">Received</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);

@@ -1,8 +1,9 @@
 // conformance.md: the verdict, tables by family and by level, changes since the previous run, then
 // each failed clause as a vendor needs it: expected vs received, the fix, the response, a curl line.
-import { FAMILIES } from '../harness/registry.ts';
+import { FAMILIES } from '../fixtures/load.ts';
 import { tally } from './build-model.ts';
-import type { ClauseResult, FailureRecord, ReportModel } from './model.ts';
+import type { ClauseOnResource, ClauseResult, FailureRecord, ReportModel } from './model.ts';
+import { cellText, resourceMatrix } from './resource-matrix.ts';
 
 const LEVELS = ['MUST', 'SHOULD', 'MAY'] as const;
 const FAILURES_SHOWN = 3;
@@ -20,12 +21,15 @@ export function renderMarkdown(model: ReportModel): string {
   lines.push(`Target: ${target} · started ${model.startedAt} · ${(model.durationMs / 1000).toFixed(1)} s · seed ${model.seed ?? 'n/a'} · ${model.tool.name} ${model.tool.version}`, '');
   lines.push(...table('Family', tally(model.clauses, (c) => c.family, FAMILIES)), '');
   lines.push(...table('Level', tally(model.clauses, (c) => c.level, LEVELS)), '');
+  lines.push(...byResource(model), '');
 
   if (model.comparison) {
     const { newlyFailing, newlyPassing, previousStartedAt } = model.comparison;
     lines.push(`## Since the previous run (${previousStartedAt})`, '');
     lines.push(`- Newly failing: ${newlyFailing.length ? newlyFailing.map(code).join(', ') : 'none'}`);
-    lines.push(`- Newly passing: ${newlyPassing.length ? newlyPassing.map(code).join(', ') : 'none'}`, '');
+    lines.push(`- Newly passing: ${newlyPassing.length ? newlyPassing.map(code).join(', ') : 'none'}`);
+    lines.push(`- Newly failing on a resource: ${onResources(model.comparison.newlyFailingOn)}`);
+    lines.push(`- Newly passing on a resource: ${onResources(model.comparison.newlyPassingOn)}`, '');
   }
 
   const failed = model.clauses.filter((clause) => clause.status === 'failed');
@@ -58,15 +62,36 @@ function table(heading: string, rows: ReturnType<typeof tally>): string[] {
   ];
 }
 
+/** The resource × family matrix: per family and resource, how its clauses came out there. */
+function byResource(model: ReportModel): string[] {
+  const matrix = resourceMatrix(model);
+  if (matrix.resources.length === 0) return [];
+  return [
+    `| Family | ${matrix.resources.join(' | ')} |`,
+    `|---|${matrix.resources.map(() => '---').join('|')}|`,
+    ...matrix.rows.map((row) => `| ${row.family} | ${row.cells.map((cell) => cellText(cell) || ' ').join(' | ')} |`),
+  ];
+}
+
+export function failingResources(clause: ClauseResult): string[] {
+  return Object.entries(clause.resources).filter(([, status]) => status === 'failed').map(([resource]) => resource);
+}
+
+function onResources(changes: ClauseOnResource[]): string {
+  return changes.length === 0 ? 'none' : changes.map((change) => `${code(change.clause)} on ${change.resource}`).join(', ');
+}
+
 function failedClause(clause: ClauseResult): string[] {
+  const where = failingResources(clause);
   const lines = [`### ${clause.id} (${clause.level}, ${clause.family}): ${clause.title}`, '', `Rule: ${clause.rule}`, ''];
+  if (where.length > 0) lines.push(`Fails on: ${where.join(', ')}`, '');
   for (const failure of clause.failures.slice(0, FAILURES_SHOWN)) lines.push(...failureBlock(failure));
   if (clause.failures.length > FAILURES_SHOWN) lines.push(`…and ${clause.failures.length - FAILURES_SHOWN} more failures of this clause in conformance.json.`, '');
   return lines;
 }
 
 function failureBlock(failure: FailureRecord): string[] {
-  const lines = [`- Test: ${failure.test}`];
+  const lines = [`- Test: ${failure.test}${failure.resource ? ` (${failure.resource})` : ''}`];
   for (const violation of failure.violations ?? []) {
     lines.push(`  - ${violation.message}`, `    - Expected: ${violation.expected}`, `    - Received: ${violation.received}`);
   }

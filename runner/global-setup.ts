@@ -1,29 +1,39 @@
-// Vitest global setup: decides the run's context once (target, credentials, seed, run id), starts
-// the embedded reference server when no target is configured, and cleans up after the last test.
+// Vitest global setup: decides the run's context once (target, credentials, seed, run id, the
+// resources judged), starts the embedded reference server when no target is configured, and cleans
+// up after the last test.
 import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { resolveCatalog } from '../harness/catalog.ts';
 import { deleteRecords } from '../harness/cleanup.ts';
 import { loadConfig } from '../harness/config.ts';
 import { pendingInLedgerFile } from '../harness/ledger.ts';
 import { preflight } from '../harness/preflight.ts';
 import { newRunId, type RunContext } from '../harness/run-context.ts';
 import { createSession, ledgerFile } from '../harness/session.ts';
-import { startReferenceServer, type RunningReferenceServer } from '../reference-server/index.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const config = loadConfig();
-  let server: RunningReferenceServer | undefined;
+  const catalog = resolveCatalog(config.settings);
+  let close: (() => Promise<void>) | undefined;
   let context: RunContext;
-  const common = { runId: process.env.MVMNT_RUN_ID ?? newRunId(), startedAt: new Date().toISOString() };
+  const common = {
+    runId: process.env.MVMNT_RUN_ID ?? newRunId(),
+    startedAt: new Date().toISOString(),
+    known: catalog.known,
+    judged: catalog.judged,
+    ...(catalog.burstElsewhere ? { burstElsewhere: catalog.burstElsewhere } : {}),
+  };
   if (config.baseUrl === null) {
-    server = await startReferenceServer({ rateLimit: config.embedded.rateLimit });
+    // Loaded only here: a run against a remote target never needs the server's modules.
+    const { startReferenceServer } = await import('../reference-server/index.ts');
+    const server = await startReferenceServer({ rateLimit: config.embedded.rateLimit, resources: catalog.known });
+    close = server.close;
     const [client] = server.clients;
     context = {
       ...common,
       target: { baseUrl: server.baseUrl, tokenUrl: server.tokenUrl, embedded: true },
       credentials: { clientId: client.id, clientSecret: client.secret },
-      // The reference server checks paymentTermId's format only, so any UUID is a valid reference.
-      settings: { ...config.settings, paymentTermId: config.settings.paymentTermId ?? 'any-uuid' },
+      settings: config.settings,
     };
   } else {
     await preflight(config);
@@ -40,7 +50,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     try {
       await cleanUpAfterRun(context);
     } finally {
-      await server?.close();
+      await close?.();
     }
   };
 }

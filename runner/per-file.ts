@@ -1,5 +1,6 @@
-// Runs after every suite file: deletes the records the file created, so the target holds as few
-// of the run's records as possible at any time (global teardown catches anything left).
+// Runs after every suite file: deletes the records the file created (a record before the ones it
+// references), so the target holds as few of the run's records as possible at any time (global
+// teardown catches anything left); the parents made for references go with them.
 import { afterAll } from 'vitest';
 import { deleteRecords } from '../harness/cleanup.ts';
 import { workerSession } from '../harness/worker.ts';
@@ -7,4 +8,5 @@ import { workerSession } from '../harness/worker.ts';
 afterAll(async () => {
   const session = workerSession();
   await deleteRecords(session, session.ledger.pending());
+  session.references.forget();
 });

@@ -70,10 +70,19 @@ describe('target problems end the run with exit 2 and one line', () => {
 });
 
 describe('informational flags', () => {
-  test('--list prints every clause; --version and --help work', async () => {
+  test('--list prints every clause, then clauses × resources with the reasons of skips; --version and --help work', async () => {
     const list = await runCli(['--list']);
     expect(list.code).toBe(0);
-    expect(list.stdout.trim().split('\n')).toHaveLength(CLAUSES.length);
+    const lines = list.stdout.trim().split('\n');
+    for (const clause of CLAUSES) expect(lines.filter((line) => line.startsWith(`${clause.id} `))).toHaveLength(2);
+    expect(list.stdout).toMatch(/^clause × resource +carriers +companies +customer-contacts +customers +locations +payment-terms +vendors$/m);
+    expect(list.stdout).toMatch(/^ERR-2XX-GET-BY-KEY-PARAM +-\d+ +-\d+ +-\d+ +✓ +-\d+ +✓ +-\d+ *$/m);
+    expect(list.stdout).toContain('the resource declares no lookup parameter');
+    const narrowed = await runCli(['--list', '--resources', 'vendors,customers']);
+    expect(narrowed.stdout).toMatch(/^clause × resource +customers +vendors$/m);
+    const unknown = await runCli(['--list', '--resources', 'vendors,spaceships']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/MVMNT_RESOURCES names no known resource: spaceships/);
     expect((await runCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     const help = await runCli(['--help']);
     expect(help.stdout).toContain('--base-url');

@@ -1,8 +1,11 @@
 // Configuration: defaults, precedence (flags over environment), and a clear error for each bad value.
 import { readFileSync } from 'node:fs';
+import { loadResources } from '../fixtures/load.ts';
+import { referenceVariable } from '../harness/references.ts';
 import { describe, expect, test } from 'vitest';
 import { isRefusedProductionTarget, loadConfig, VARIABLES } from '../harness/config.ts';
 import { ConfigError } from '../harness/errors.ts';
+import { namePattern } from '../cli/run.ts';
 
 const remote = { MVMNT_BASE_URL: 'https://staging.example/v1', MVMNT_CLIENT_ID: 'id', MVMNT_CLIENT_SECRET: 'secret' };
 
@@ -33,7 +36,8 @@ describe('loadConfig', () => {
     [{ MVMNT_REQUEST_TIMEOUT_MS: 'soon' }, 'MVMNT_REQUEST_TIMEOUT_MS', /not an integer/],
     [{ MVMNT_PROPERTY_RUNS: '0' }, 'MVMNT_PROPERTY_RUNS', /at least 1/],
     [{ MVMNT_SEED: '1.5' }, 'MVMNT_SEED', /not an integer/],
-    [{ MVMNT_PAYMENT_TERM_ID: 'pt-1' }, 'MVMNT_PAYMENT_TERM_ID', /not a UUID/],
+    [{ MVMNT_REF_PAYMENT_TERMS: 'pt-1' }, 'MVMNT_REF_PAYMENT_TERMS', /not a UUID/],
+    [{ MVMNT_SHARD: '3/2' }, 'MVMNT_SHARD', /index <= count/],
     [{ MVMNT_ALLOW_PRODUCTION: 'yes' }, 'MVMNT_ALLOW_PRODUCTION', /yes-i-know/],
     [{ MVMNT_EMBEDDED_RATE_LIMIT: '120' }, 'MVMNT_EMBEDDED_RATE_LIMIT', /120\/5/],
   ] as const)('%o is refused, naming %s', ([env, variable, problem]) => {
@@ -68,5 +72,24 @@ describe('.env.example', () => {
       return at < 1 || !lines[at - 1].startsWith('# ');
     });
     expect(undocumented).toEqual([]);
+  });
+
+  test('has a MVMNT_REF_<RESOURCE> for every resource a committed fixture references', () => {
+    const known = new Set(loadResources().map((fixture) => fixture.name));
+    const referenced = [...new Set(loadResources().flatMap((fixture) => fixture.references.map((reference) => reference.resource)))].filter((name) => known.has(name));
+    expect(referenced.map(referenceVariable).filter((name) => !(name in VARIABLES))).toEqual([]);
+  });
+});
+
+describe('--only and --skip', () => {
+  test('select tests by clause id, after the resource block vitest puts before it in the full name', () => {
+    const only = namePattern(['validation'], [])!;
+    expect(only.test('vendors ERR-422-FIELD-NAMED: 422 naming email')).toBe(true);
+    expect(only.test('ERR-422-FIELD-NAMED: 422 naming email')).toBe(true);
+    expect(only.test('vendors ERR-400-MALFORMED-JSON: 400 for truncated JSON')).toBe(false);
+    const skip = namePattern([], ['auth'])!;
+    expect(skip.test('customer-contacts ERR-401-MISSING-TOKEN: 401 without a token')).toBe(false);
+    expect(skip.test('ERR-401-TOKEN-ENDPOINT: the token endpoint refuses a wrong secret')).toBe(false);
+    expect(skip.test('customer-contacts ERR-400-EMPTY-BODY: 400 for an empty body')).toBe(true);
   });
 });

@@ -46,7 +46,9 @@ describe('each family chosen alone (--only <family>)', () => {
     const outcomes = await inPool([...FAMILIES], 3, async (family) => {
       const dir = reportDir(`only-${family}`);
       // Three runs share the CPU: a 1-second window could roll over mid-burst (as in the kill matrix).
-      const result = await runCli(['--only', family, '--report-dir', dir], { MVMNT_PROPERTY_RUNS: '5', MVMNT_EMBEDDED_RATE_LIMIT: '300/2' });
+      // Customers have every kind of rule, a lookup parameter and a reference (to a payment term the
+      // run makes and deletes): every clause applies there; families, not resources, are under test.
+      const result = await runCli(['--only', family, '--resources', 'customers', '--report-dir', dir], { MVMNT_PROPERTY_RUNS: '5', MVMNT_EMBEDDED_RATE_LIMIT: '300/2' });
       const report = result.code === 0 || result.code === 1 ? readReport(dir) : undefined;
       const selected = report?.clauses.filter((clause) => clause.family === family) ?? [];
       return `${family}: exit ${result.code}, ${selected.filter((clause) => clause.status === 'passed').length}/${selected.length} passed`;
@@ -88,7 +90,10 @@ describe('a target with a tight rate limit and short-lived tokens', () => {
   test('passes every clause, waits instead of failing, leaves nothing behind and leaks no credential', async () => {
     const target = await server;
     const dir = reportDir('tight');
-    const result = await runCli(['--base-url', target.baseUrl, '--report-dir', dir], { ...clientEnv(target), MVMNT_PROPERTY_RUNS: '5', GITHUB_STEP_SUMMARY: join(dir, 'step-summary.md') }, 240_000);
+    // Two resources, one referencing a third (a customer made for the contacts): pacing, token renewal
+    // and cleanup do not depend on how many resources there are.
+    const resources = ['--resources', 'customer-contacts,payment-terms'];
+    const result = await runCli(['--base-url', target.baseUrl, '--report-dir', dir, ...resources], { ...clientEnv(target), MVMNT_PROPERTY_RUNS: '5', GITHUB_STEP_SUMMARY: join(dir, 'step-summary.md') }, 240_000);
     expect(result.code, result.stdout.slice(-3000)).toBe(0);
     const report = readReport(dir);
     expect(notPassed(report)).toEqual([]);

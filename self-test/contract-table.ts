@@ -1,8 +1,8 @@
-// Renders the clause registry as CONTRACT.md's table; `npm run contract:table` rewrites the table
-// in place, and the drift test fails when CONTRACT.md and the registry disagree.
+// Renders the clause registry and the resource fixtures as CONTRACT.md's two tables; `npm run
+// contract:table` rewrites them in place, and the drift test fails when CONTRACT.md and the data disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CLAUSES, type Clause } from '../harness/registry.ts';
+import { CLAUSES, loadResources, type Clause, type JsonSchema, type ResourceFixture } from '../fixtures/load.ts';
 
 export const CONTRACT_FILE = fileURLToPath(new URL('../CONTRACT.md', import.meta.url));
 const START = '<!-- clause-table:start (generated from fixtures/contract/clauses.json by npm run contract:table) -->';
@@ -17,16 +17,52 @@ export function renderClauseTable(clauses: readonly Clause[] = CLAUSES): string 
   return [START, '| ID | Family | Level | Rule | Source | Accepted alternatives |', '|---|---|---|---|---|---|', ...rows, END].join('\n');
 }
 
-export function tableInContract(markdown: string): string | undefined {
-  const start = markdown.indexOf(START);
-  const end = markdown.indexOf(END);
-  return start === -1 || end === -1 ? undefined : markdown.slice(start, end + END.length);
+export function tableInContract(markdown: string, start = START, end = END): string | undefined {
+  const from = markdown.indexOf(start);
+  const to = markdown.indexOf(end);
+  return from === -1 || to === -1 ? undefined : markdown.slice(from, to + end.length);
+}
+
+export const RESOURCES_START = '<!-- resource-table:start (generated from fixtures/resources and fixtures/hints by npm run contract:table) -->';
+export const RESOURCES_END = '<!-- resource-table:end -->';
+
+/** What differs between resources, as the fixtures say it: the rules every clause applies per resource. */
+export function renderResourceTable(resources: readonly ResourceFixture[] = loadResources()): string {
+  const rows = resources.map((resource) => {
+    const create = resource.schemas.create;
+    const variants = create.oneOf && create.discriminator ? create.oneOf : [create];
+    const required = [...new Set(variants.flatMap((variant) => variant.required ?? []))];
+    const pageSize = resource.schemas.filter.properties?.pageSize ?? {};
+    const references = resource.references.map((reference) => `${reference.field} → ${reference.resource}${reference.required ? ' (required)' : ''}`);
+    const union = create.discriminator ? `${create.discriminator.propertyName}: ${variants.map((variant) => variant.properties![create.discriminator!.propertyName].enum![0]).join(', ')}` : '—';
+    return `| \`${resource.name}\` | ${resource.routes.create.path} | ${resource.keyField ?? '—'} | ${required.map((field) => `\`${field}\``).join(', ')} | ${enumCount(variants)} | ${references.join('; ') || '—'} | ${union} | ${resource.list.page} | ${pageSize.minimum ?? '—'}..${pageSize.maximum ?? '—'} | ${resource.lookup ? `?${resource.lookup.parameter}=${resource.lookup.byId}\\|${resource.lookup.byKey}` : '—'} |`;
+  });
+  return [
+    RESOURCES_START,
+    '| Resource | Path | Client key | Required on create | Enums | References | Union | List page | pageSize | Lookup |',
+    '|---|---|---|---|---:|---|---|---|---|---|',
+    ...rows,
+    RESOURCES_END,
+  ].join('\n');
+}
+
+/** How many fields with an enum the create payload has (nested ones included). */
+function enumCount(schemas: JsonSchema[]): number {
+  const names = new Set<string>();
+  const walk = (schema: JsonSchema, path: string) => {
+    if (schema.enum) names.add(path);
+    for (const [name, child] of Object.entries(schema.properties ?? {})) walk(child, `${path}.${name}`);
+    if (schema.items) walk(schema.items, `${path}[]`);
+  };
+  for (const schema of schemas) walk(schema, '');
+  return names.size;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const markdown = readFileSync(CONTRACT_FILE, 'utf8');
-  const current = tableInContract(markdown);
-  if (!current) throw new Error(`CONTRACT.md has no clause-table markers`);
-  writeFileSync(CONTRACT_FILE, markdown.replace(current, renderClauseTable()));
-  console.log(`CONTRACT.md: table of ${CLAUSES.length} clauses written`);
+  const clauses = tableInContract(markdown);
+  const resources = tableInContract(markdown, RESOURCES_START, RESOURCES_END);
+  if (!clauses || !resources) throw new Error('CONTRACT.md lacks the clause-table or resource-table markers');
+  writeFileSync(CONTRACT_FILE, markdown.replace(clauses, renderClauseTable()).replace(resources, renderResourceTable()));
+  console.log(`CONTRACT.md: tables of ${CLAUSES.length} clauses and ${loadResources().length} resources written`);
 }

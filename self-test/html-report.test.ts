@@ -72,19 +72,23 @@ function modelInput(overrides: Partial<ModelInput> = {}): ModelInput {
   return {
     tool: { name: 'mvmnt-conformance', version: '0.1.0' },
     target: { baseUrl: 'http://127.0.0.1:41234', embedded: true },
+    resources: ['customers', 'vendors'],
     runId: 'run-current',
     startedAt: '2025-11-22T10:15:00.000Z',
     durationMs: 83_400,
     seed: 1234567,
     interrupted: false,
     tests: [
-      ...passed.map((id) => test(id, 'passed')),
+      ...passed.flatMap((id) => [test(id, 'passed', { resource: 'customers' }), test(id, 'passed', { resource: 'vendors' })]),
       test('ERR-ENV-CODE', 'failed', {
-        evidence: [evidence(), evidence({ counterexample: '[{"name":"","email":"a@b"}]', seed: 1234567, replay: REPLAY, response: null, transportFailure: 'timeout: no response within 10000 ms' })],
+        resource: 'vendors',
+        evidence: [evidence({ resource: 'vendors' }), evidence({ counterexample: '[{"name":"","email":"a@b"}]', seed: 1234567, replay: REPLAY, response: null, transportFailure: 'timeout: no response within 10000 ms' })],
       }),
+      test('ERR-ENV-CODE', 'passed', { resource: 'customers' }),
       test('ERR-429-RETRY-AFTER', 'failed', { errors: ['Error: Retry-After was "soon"\n    at check (harness/checks/rate-limit.ts:12:3)'] }),
-      test('ERR-404-WRONG-METHOD', 'failed', { evidence: [evidence({ clause: 'ERR-404-WRONG-METHOD' })] }),
-      test('ERR-5XX-INTERNAL', 'skipped', { note: 'the target ignores Prefer: code=500 & cannot be made to fail on purpose' }),
+      test('ERR-404-WRONG-METHOD', 'failed', { resource: 'customers', evidence: [evidence({ clause: 'ERR-404-WRONG-METHOD', resource: 'customers' })] }),
+      test('ERR-404-WRONG-METHOD', 'passed', { resource: 'vendors' }),
+      test('ERR-5XX-INTERNAL', 'skipped', { resource: 'vendors', note: 'the target ignores Prefer: code=500 & cannot be made to fail on purpose' }),
     ],
     unhandledErrors: [],
     stats: { requests: 1843, waitedMs: 12_500, propertyCases: 400, propertyMs: 9_100, burstSent: 120, burstBudget: 150 },
@@ -214,6 +218,25 @@ describe('conformance.html in headless Chromium', () => {
     expect(counts).toEqual(['6passed', '2failed', `${CLAUSES.length - 9}skipped`, '1waived']);
     expect(await page.locator('header.run').textContent()).toContain('http://127.0.0.1:41234 (embedded reference server)');
     expect(await page.locator('#matrix-family tbody tr').count()).toBe(12);
+  });
+
+  it('shows the resource × family matrix, whose cells narrow the table to a family on a resource', async (ctx) => {
+    needChromium(ctx);
+    const matrix = page.locator('#matrix-resource');
+    expect(await matrix.locator('thead th').allTextContents()).toEqual(['Family', 'customers', 'vendors']);
+    const envelope = matrix.locator('tbody tr', { has: page.locator('th', { hasText: /^envelope$/ }) });
+    expect(await envelope.locator('td').allTextContents()).toEqual(['✓ 2', '✗ 1 of 2 failed']);
+    await envelope.locator('button[data-filter-resource=vendors]').click();
+    const visible = page.locator('tr.clause:visible th[scope=row]');
+    expect(await visible.allTextContents()).toEqual(['ERR-ENV-SHAPE', 'ERR-ENV-CODE']);
+    expect(await page.locator('#filter-resource').inputValue()).toBe('vendors');
+    await page.click('#filter-reset');
+
+    // A resource and a status together: the clauses that failed on that resource.
+    await page.selectOption('#filter-resource', 'customers');
+    await page.selectOption('#filter-status', 'failed');
+    expect(await visible.allTextContents()).toEqual(['ERR-404-WRONG-METHOD']);
+    await page.click('#filter-reset');
   });
 
   it('lists the changes since the previous run and the waiver notices', async (ctx) => {

@@ -2,7 +2,8 @@
 // passes every clause, every mutant is killed by the clauses it declares, and every clause is proven.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MUTANTS, mutantByName } from '../reference-server/mutants/index.ts';
-import { CLAUSES, formatMatrix, runMatrix, type Matrix } from './kill-matrix/matrix.ts';
+import { loadResources } from '../fixtures/load.ts';
+import { CLAUSES, formatMatrix, runMatrix, VALIDATION_MUTANT_RESOURCES, type Matrix } from './kill-matrix/matrix.ts';
 
 const clauseIds = new Set(CLAUSES.map((clause) => clause.id));
 const families = [...new Set(CLAUSES.map((clause) => clause.family))];
@@ -24,6 +25,12 @@ describe('mutant catalog', () => {
       expect(mutant.parts !== undefined || mutant.install !== undefined).toBe(true);
       expect(mutantByName(mutant.name)).toBe(mutant);
     }
+  });
+
+  it('breaks every committed resource on its own: at least two mutants each, besides vendors, whose generic mutants stand for all', () => {
+    const names = loadResources().map((resource) => resource.name).filter((name) => !VALIDATION_MUTANT_RESOURCES.includes(name));
+    const perResource = names.map((name) => `${name}: ${MUTANTS.filter((mutant) => mutant.resources?.length === 1 && mutant.resources[0] === name).length >= 2}`);
+    expect(perResource).toEqual(names.map((name) => `${name}: true`));
   });
 
   it('has at least 40 mutants, one for every clause and every family', () => {

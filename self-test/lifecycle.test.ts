@@ -31,14 +31,16 @@ describe('a signal during a run', () => {
     const target = await server;
     const token = await tokenFor(target.tokenUrl, clients[1]);
     const dir = reportDir('signal');
-    const { child, done } = startCli(['--base-url', target.baseUrl, '--report-dir', dir], clientEnv(target));
-    for (let i = 0; i < 300 && (await liveKeys(target.baseUrl, token)).length === 0; i++) await sleep(100);
-    expect((await liveKeys(target.baseUrl, token)).length).toBeGreaterThan(0);
+    // Customer contacts reference customers: the run makes both, and must delete both (contacts first).
+    const { child, done } = startCli(['--base-url', target.baseUrl, '--report-dir', dir, '--resources', 'customer-contacts'], clientEnv(target));
+    const live = async () => [...(await liveKeys(target.baseUrl, token, 'conformance-', 'customer-contacts')), ...(await liveKeys(target.baseUrl, token, 'conformance-', 'customers'))];
+    for (let i = 0; i < 300 && (await liveKeys(target.baseUrl, token, 'conformance-', 'customer-contacts')).length === 0; i++) await sleep(100);
+    expect((await live()).length).toBeGreaterThan(1);
     child.kill(signal);
     const result = await done;
     expect(result.code, result.stderr).toBe(exitCode);
     expect(result.stderr).toContain(`${signal}: stopping`);
-    expect(await liveKeys(target.baseUrl, token)).toEqual([]);
+    expect(await live()).toEqual([]);
     const report = JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8'));
     expect(report.interrupted).toBe(true);
   });
@@ -47,26 +49,29 @@ describe('a signal during a run', () => {
 describe('sweep', () => {
   const server = serverFor();
 
-  test('lists, then deletes, live records whose key starts with conformance-, and nothing else', async () => {
+  test('lists, then deletes, live records of every resource whose key starts with conformance-, and nothing else', async () => {
     const target = await server;
     const token = await tokenFor(target.tokenUrl, target.clients[0]);
-    const create = (key: string) =>
-      request(`${target.baseUrl}/vendors`, {
+    const create = (path: string, body: Record<string, unknown>) =>
+      request(`${target.baseUrl}${path}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'Sweep Test', key }),
-      }).then((response) => response.body.dump());
-    await Promise.all(['conformance-old1-a', 'conformance-old1-b', 'conformance-old2-c', 'customer-owned-key'].map(create));
+        body: JSON.stringify(body),
+      }).then((response) => response.body.json() as Promise<{ id: string }>);
+    await Promise.all(['conformance-old1-a', 'conformance-old1-b', 'customer-owned-key'].map((key) => create('/vendors', { name: 'Sweep Test', key })));
+    // A leftover customer with a leftover location that references it: the location goes first.
+    const customer = await create('/customers', { name: 'Sweep Customer', status: 'ACTIVE', key: 'conformance-old2-c' });
+    await create('/locations', { name: 'Sweep Dock', isAppointmentRequired: false, customerId: customer.id, key: 'conformance-old2-d' });
 
     const dryRun = await runCli(['sweep', '--dry-run', '--base-url', target.baseUrl], clientEnv(target));
     expect(dryRun.code, dryRun.stderr).toBe(0);
-    expect(dryRun.stdout).toContain('3 live record(s) with a key starting "conformance-"');
-    expect(await liveKeys(target.baseUrl, token)).toHaveLength(3);
+    expect(dryRun.stdout).toContain('4 live record(s) with a key starting "conformance-"');
+    expect(await liveKeys(target.baseUrl, token)).toHaveLength(4);
 
     const swept = await runCli(['sweep', '--base-url', target.baseUrl], clientEnv(target));
     expect(swept.code, swept.stderr).toBe(0);
-    expect(swept.stdout).toContain('sweep: deleted 3');
-    expect(await liveKeys(target.baseUrl, token)).toEqual([]);
+    expect(swept.stdout).toContain('sweep: deleted 4');
+    for (const resource of ['vendors', 'customers', 'locations']) expect(await liveKeys(target.baseUrl, token, 'conformance-', resource)).toEqual([]);
     expect(await liveKeys(target.baseUrl, token, 'customer-owned-key')).toEqual(['customer-owned-key']);
   });
 });
@@ -74,18 +79,31 @@ describe('sweep', () => {
 describe('sharding', () => {
   const server = serverFor();
 
-  test('two shards merge into one conformance report with every clause', async () => {
+  // Three resources, one of which (locations) references another (customers) that another shard judges.
+  const args = (dir: string, target: { baseUrl: string }) => ['--base-url', target.baseUrl, '--report-dir', dir, '--resources', 'vendors,customers,locations'];
+  const env = (target: Parameters<typeof clientEnv>[0]) => ({ ...clientEnv(target), MVMNT_PROPERTY_RUNS: '5', MVMNT_SEED: '4242' });
+  const verdicts = (dir: string) => {
+    const report = JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8')) as { resources: string[]; clauses: { id: string; status: string; resources: Record<string, string> }[] };
+    return { resources: report.resources, clauses: report.clauses.map(({ id, status, resources }) => ({ id, status, resources })) };
+  };
+
+  test('spread the resources across jobs, and two shards merge into the report one run gives', async () => {
     const target = await server;
     const dir = reportDir('shards');
     for (const shard of ['1/2', '2/2']) {
-      const result = await runCli(['--base-url', target.baseUrl, '--report-dir', dir, '--shard', shard], clientEnv(target));
+      const result = await runCli([...args(dir, target), '--shard', shard], env(target));
       expect(result.code, result.stdout.slice(-2000)).toBe(0);
     }
-    expect(existsSync(join(dir, 'blob', 'blob-1-2.json')) && existsSync(join(dir, 'blob', 'blob-2-2.json'))).toBe(true);
+    expect(existsSync(join(dir, 'blob', 'shard-1-of-2.json')) && existsSync(join(dir, 'blob', 'shard-2-of-2.json'))).toBe(true);
     const merged = await runCli(['--merge-reports', join(dir, 'blob'), '--report-dir', dir]);
     expect(merged.code, merged.stdout.slice(-2000) + merged.stderr).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8'));
-    expect(report.clauses.filter((clause: { status: string }) => clause.status !== 'passed')).toEqual([]);
     expect(report.target.baseUrl).toBe(target.baseUrl);
-  });
+
+    const single = reportDir('unsharded');
+    expect((await runCli(args(single, target), env(target))).code).toBe(0);
+    expect(verdicts(dir)).toEqual(verdicts(single));
+    expect(verdicts(dir).resources).toEqual(['customers', 'locations', 'vendors']);
+    expect(verdicts(dir).clauses.every((clause) => clause.status === 'passed')).toBe(true);
+  }, 180_000);
 });

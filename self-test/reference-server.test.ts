@@ -105,7 +105,7 @@ describe('reference server', () => {
     });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ object: 'VENDOR', name: 'Ünïcødé Warehouse', key, deletedAt: null, friendlyId: expect.stringMatching(/^V\d{6}$/) });
-    expect(created.json.corporateAddress).toMatchObject({ line2: null, obeysDst: true, isAirportOrAirbase: false });
+    expect(created.json.corporateAddress).toEqual({ line1: '1 Main', city: 'Chicago', country: 'US', market: 'Chicago' });
     const { id } = created.json;
 
     expect((await call(server, 'GET', `/vendors/${id}`, { token })).json.id).toBe(id);
@@ -204,6 +204,39 @@ describe('reference server', () => {
       expect(result.headers.get('x-ratelimit-reset')).toMatch(/^\d{10}$/);
     }
     expect(a.headers.get('x-request-id')).not.toBe(b.headers.get('x-request-id'));
+  });
+
+  it('serves every committed resource: references checked, lookup by key, the page object under its own name', async () => {
+    const customer = await call(server, 'POST', '/customers', { token, body: { name: 'Acme', status: 'ACTIVE', key: `${unique}-customer` } });
+    expect(customer.status).toBe(201);
+    expect(customer.json).toMatchObject({ object: 'CUSTOMER', key: `${unique}-customer` });
+    const location = { name: 'Dock 5', isAppointmentRequired: false };
+    const dangling = await call(server, 'POST', '/locations', { token, body: { ...location, customerId: crypto.randomUUID() } });
+    expectEnvelope(dangling, 422, 'VALIDATION_ERROR');
+    expect(dangling.json.error.details).toEqual([{ field: 'customerId', message: expect.any(String) }]);
+    expect((await call(server, 'POST', '/locations', { token, body: { ...location, customerId: customer.json.id } })).status).toBe(201);
+    const byObject = await call(server, 'POST', '/customers', { token, body: { name: 'B', status: 'NEW', paymentTerm: { key: 'no-such-term' } } });
+    expect(byObject.json.error.details).toEqual([{ field: 'paymentTerm', message: expect.any(String) }]);
+
+    // `by=key` looks the path segment up as a key only; `by=id` as an id only.
+    expect((await call(server, 'GET', `/customers/${unique}-customer?by=key`, { token })).json.id).toBe(customer.json.id);
+    expectEnvelope(await call(server, 'GET', `/customers/${unique}-customer?by=id`, { token }), 404, 'NOT_FOUND');
+    expectEnvelope(await call(server, 'GET', `/customers/${customer.json.id}?by=sideways`, { token }), 400, 'BAD_REQUEST');
+
+    const page = await call(server, 'POST', '/customers/filter', { token, body: { pageSize: 1 } });
+    expect(page.json.pagination).toMatchObject({ pageSize: 1 });
+    expect(page.json.pageInfo).toBeUndefined();
+  });
+
+  it('tells a union\'s variants apart by their tag (carriers\' type)', async () => {
+    const truckload = { name: 'Swift', type: 'TRUCKLOAD', insuranceExpirationDate: '2027-01-01T00:00:00Z' };
+    expect((await call(server, 'POST', '/carriers', { token, body: truckload })).status).toBe(201);
+    const unknownType = await call(server, 'POST', '/carriers', { token, body: { ...truckload, type: 'ZEPPELIN' } });
+    expect(unknownType.json.error.details).toEqual([{ field: 'type', message: expect.any(String) }]);
+    const noType = await call(server, 'POST', '/carriers', { token, body: { name: 'Swift' } });
+    expect(noType.json.error.details).toEqual([{ field: 'type', message: expect.any(String) }]);
+    const badDate = await call(server, 'POST', '/carriers', { token, body: { ...truckload, insuranceExpirationDate: 'soon' } });
+    expect(badDate.json.error.details).toEqual([{ field: 'insuranceExpirationDate', message: expect.any(String) }]);
   });
 
   it('fakes 500 and 503 when Prefer asks for them', async () => {

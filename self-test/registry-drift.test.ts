@@ -1,8 +1,9 @@
 // Drift tests: the registry, CONTRACT.md and the suites name the same clauses, in both directions.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { loadResources } from '../fixtures/load.ts';
 import { CLAUSES, CLAUSE_ID_PATTERN, FAMILIES } from '../harness/registry.ts';
-import { CONTRACT_FILE, renderClauseTable, tableInContract } from './contract-table.ts';
+import { CONTRACT_FILE, renderClauseTable, renderResourceTable, RESOURCES_END, RESOURCES_START, tableInContract } from './contract-table.ts';
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 const suiteFiles = readdirSync(new URL('../suites/', import.meta.url)).filter((name) => name.endsWith('.test.ts'));
@@ -45,8 +46,25 @@ describe('registry and CONTRACT.md', () => {
     expect(tableInContract(readFileSync(CONTRACT_FILE, 'utf8'))).toBe(renderClauseTable());
   });
 
+  test('the resource table is the fixtures rendered (run npm run contract:table after editing a fixture or its hints)', () => {
+    expect(tableInContract(readFileSync(CONTRACT_FILE, 'utf8'), RESOURCES_START, RESOURCES_END)).toBe(renderResourceTable());
+  });
+
   test('CONTRACT.md mentions no clause id the registry lacks', () => {
     const mentioned = new Set(readFileSync(CONTRACT_FILE, 'utf8').match(/ERR-[A-Z0-9]+(?:-[A-Z0-9]+)+/g));
     expect([...mentioned].filter((id) => !registryIds.has(id) && !/^ERR-(?:HDR|ENV|SEC)$|-\*$/.test(id))).toEqual([]);
+  });
+});
+
+describe('resources are data', () => {
+  // Adding a resource is adding a fixture: no suite, check, harness, reporter or server file may name one.
+  const names = loadResources().map((resource) => resource.name);
+  const codeDirs = ['suites', 'harness', 'harness/checks', 'harness/arbitraries', 'harness/http', 'reporters', 'reporters/html', 'reference-server', 'reference-server/routes', 'runner', 'cli'];
+  const files = codeDirs.flatMap((dir) => readdirSync(new URL(`../${dir}/`, import.meta.url)).filter((name) => name.endsWith('.ts')).map((name) => `${dir}/${name}`));
+
+  test.for(files)('%s names no particular resource (in a string or a path)', (file) => {
+    const source = read(file);
+    const named = names.filter((name) => new RegExp(`['"\`/]${name}['"\`/?]`).test(source));
+    expect(named).toEqual([]);
   });
 });

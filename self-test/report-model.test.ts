@@ -19,6 +19,7 @@ const failed = (clause: string): CollectedTest => ({ fullName: `${clause}: broke
 const input = (tests: CollectedTest[], overrides: Partial<ModelInput> = {}): ModelInput => ({
   tool: { name: 'mvmnt-conformance', version: '0.0.0' },
   target: { baseUrl: 'http://127.0.0.1:1/v1', embedded: false },
+  resources: ['vendors'],
   runId: 'now',
   startedAt: '2026-11-26T00:00:00.000Z',
   durationMs: 10,
@@ -81,8 +82,18 @@ describe('history', () => {
     const previous = historyEntry(buildReportModel(input([failed('ERR-2XX-GET'), passed('ERR-404-RANDOM-ID')], { runId: 'before', startedAt: '2026-11-25T00:00:00.000Z' })));
     const otherTarget = { ...previous, runId: 'elsewhere', target: 'http://other.example/v1', failed: [] };
     const model = buildReportModel(input([passed('ERR-2XX-GET'), failed('ERR-404-RANDOM-ID')], { history: [previous, otherTarget] }));
-    expect(model.comparison).toEqual({ previousStartedAt: '2026-11-25T00:00:00.000Z', newlyFailing: ['ERR-404-RANDOM-ID'], newlyPassing: ['ERR-2XX-GET'] });
+    expect(model.comparison).toEqual({ previousStartedAt: '2026-11-25T00:00:00.000Z', newlyFailing: ['ERR-404-RANDOM-ID'], newlyPassing: ['ERR-2XX-GET'], newlyFailingOn: [], newlyPassingOn: [] });
     expect(model.history.map((entry) => entry.runId)).toEqual(['before']);
+  });
+
+  test('history compares per clause and resource: a clause failing before and now, on another resource, is news', () => {
+    const on = (resource: string, test: CollectedTest): CollectedTest => ({ ...test, fullName: `${resource} > ${test.fullName}`, resource });
+    const twoResources = { resources: ['customers', 'vendors'] };
+    const before = buildReportModel(input([on('vendors', failed('ERR-2XX-GET')), on('customers', passed('ERR-2XX-GET'))], { ...twoResources, runId: 'before' }));
+    const now = buildReportModel(input([on('vendors', passed('ERR-2XX-GET')), on('customers', failed('ERR-2XX-GET'))], { ...twoResources, history: [historyEntry(before)] }));
+    expect(status(now, 'ERR-2XX-GET')).toMatchObject({ status: 'failed', resources: { customers: 'failed', vendors: 'passed' } });
+    expect(now.comparison).toMatchObject({ newlyFailing: [], newlyPassing: [], newlyFailingOn: [{ clause: 'ERR-2XX-GET', resource: 'customers' }], newlyPassingOn: [{ clause: 'ERR-2XX-GET', resource: 'vendors' }] });
+    expect(historyEntry(now)).toMatchObject({ failedOn: ['ERR-2XX-GET customers'], resources: ['customers', 'vendors'] });
   });
 
   test('embedded runs share one history target whatever their port', () => {

@@ -1,10 +1,7 @@
-// ERR-400-*: bodies that cannot be read as a JSON object get 400 BAD_REQUEST with the envelope,
-// on every operation that takes a body. Bodies carry a key of the run, in case a lenient parser
-// accepts one and creates a record (the ledger then deletes it).
-import { cases, errorResponse, resourceRequests, recordForFile, test, vendorsResource, type Check, type RequestSpec } from '../harness/index.ts';
-
-const vendors = resourceRequests(vendorsResource);
-const record = recordForFile();
+// ERR-400-*: bodies that cannot be read as a JSON object get 400 BAD_REQUEST with the envelope, on
+// every route of every resource that takes a body. Bodies carry a key of the run, in case a lenient
+// parser accepts one and creates a record (the ledger then deletes it).
+import { cases, errorResponse, forEachResource, recordForFile, test, type Check, type RequestSpec } from '../harness/index.ts';
 
 type Body = (key: string) => string;
 const UNPARSEABLE: { name: string; body: Body }[] = [
@@ -18,35 +15,37 @@ const NOT_AN_OBJECT: { name: string; body: Body }[] = [
   { name: 'a string', body: () => '"ABC Warehouse"' },
   { name: 'a number', body: () => '42' },
 ];
-const ROUTES: { route: string; request: (body: string) => RequestSpec }[] = [
-  { route: 'POST /vendors', request: (body) => vendors.create({ body }) },
-  { route: 'PATCH /vendors/{id}', request: (body) => vendors.patch(record.id, { body }) },
-  { route: 'POST /vendors/filter', request: (body) => vendors.filter({ body }) },
-];
-const cross = (clause: string, bodies: { name: string; body: Body }[]) =>
-  bodies.flatMap((body) => ROUTES.map((route) => ({ clause, ...body, ...route })));
 
 /** DECISIONS.md: an empty filter body may be read as {} (200) or refused (400). */
 const emptyFilterBody: Check = (exchange) => (exchange.response?.status === 200 ? [] : errorResponse(400)(exchange));
-const EMPTY = [
-  { route: 'POST /vendors', request: () => vendors.create({ body: '' }), expectation: errorResponse(400) },
-  { route: 'PATCH /vendors/{id}', request: () => vendors.patch(record.id, { body: '' }), expectation: errorResponse(400) },
-  { route: 'POST /vendors/filter (200 or 400)', request: () => vendors.filter({ body: '' }), expectation: emptyFilterBody },
-];
 
-const BAD_BODIES = [...cross('ERR-400-MALFORMED-JSON', UNPARSEABLE), ...cross('ERR-400-NOT-AN-OBJECT', NOT_AN_OBJECT)];
+forEachResource((resource) => {
+  const record = recordForFile(resource);
+  const ROUTES: { route: string; request: (body: string) => RequestSpec }[] = [
+    { route: resource.routeLabel('create'), request: (body) => resource.create({ body }) },
+    { route: resource.routeLabel('patch'), request: (body) => resource.patch(record.id, { body }) },
+    { route: resource.routeLabel('filter'), request: (body) => resource.filter({ body }) },
+  ];
+  const cross = (clause: string, bodies: { name: string; body: Body }[]) => bodies.flatMap((body) => ROUTES.map((route) => ({ clause, ...body, ...route })));
+  const BAD_BODIES = [...cross('ERR-400-MALFORMED-JSON', UNPARSEABLE), ...cross('ERR-400-NOT-AN-OBJECT', NOT_AN_OBJECT)];
+  const EMPTY = [
+    { route: resource.routeLabel('create'), request: () => resource.create({ body: '' }), expectation: errorResponse(400) },
+    { route: resource.routeLabel('patch'), request: () => resource.patch(record.id, { body: '' }), expectation: errorResponse(400) },
+    { route: `${resource.routeLabel('filter')} (200 or 400)`, request: () => resource.filter({ body: '' }), expectation: emptyFilterBody },
+  ];
 
-test.concurrent.for(cases(BAD_BODIES, (row) => `${row.clause}: 400 BAD_REQUEST for ${row.name} on ${row.route}`))(
-  '%s',
-  async ([, { body, request }], { send, verify, session }) => {
-    const exchange = await send(request(body(session.keys.next('malformed'))));
-    verify(exchange, errorResponse(400));
-  },
-);
+  test.concurrent.for(cases(BAD_BODIES, (row) => `${row.clause}: 400 BAD_REQUEST for ${row.name} on ${row.route}`))(
+    '%s',
+    async ([, { body, request }], { send, verify, session }) => {
+      const exchange = await send(request(body(session.keys.next('malformed'))));
+      verify(exchange, errorResponse(400));
+    },
+  );
 
-test.concurrent.for(cases(EMPTY, (row) => `ERR-400-EMPTY-BODY: 400 BAD_REQUEST for an empty body on ${row.route}`))(
-  '%s',
-  async ([, { request, expectation }], { send, verify }) => {
-    verify(await send(request()), expectation);
-  },
-);
+  test.concurrent.for(cases(EMPTY, (row) => `ERR-400-EMPTY-BODY: 400 BAD_REQUEST for an empty body on ${row.route}`))(
+    '%s',
+    async ([, { request, expectation }], { send, verify }) => {
+      verify(await send(request()), expectation);
+    },
+  );
+});

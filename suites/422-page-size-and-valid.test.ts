@@ -1,42 +1,46 @@
-// ERR-422-PAGE-SIZE: pageSize outside 1..250 on filter is a 422 naming pageSize.
+// ERR-422-PAGE-SIZE: pageSize outside the resource's bounds on filter is a 422 naming pageSize.
 // ERR-422-POSITIVE-CONTROL: valid payloads are accepted (201) - a validator that rejects everything
 // would otherwise pass every 422 clause. Created records are deleted by the ledger after the file.
-import { arb, cases, fc, recordBody, resourceRequests, status, all, test, validationErrorNaming, vendorsResource, workerSession } from '../harness/index.ts';
+import { all, arb, cases, fc, forEachResource, recordBody, referencesForFile, status, test, validationErrorNaming, workerSession } from '../harness/index.ts';
 
-const vendors = resourceRequests(vendorsResource);
-const filterSchema = vendorsResource.schemas.filter;
-const createSchema = vendorsResource.schemas.create;
-const session = workerSession();
-const generators = arb.generatorContext(session);
-const accepted = all(status(201), recordBody(vendorsResource.schemas.record));
+forEachResource((resource) => {
+  const { fixture } = resource;
+  const session = workerSession();
+  const payloads = arb.payloadsFor(session, resource);
+  const accepted = all(status(201), recordBody(fixture.schemas.record));
+  const pageSize = fixture.schemas.filter.properties?.pageSize ?? {};
+  const [min, max] = [pageSize.minimum, pageSize.maximum];
+  referencesForFile(resource);
 
-const PAGE_SIZES = [0, -1, 251, 1000];
-test.concurrent.for(cases(PAGE_SIZES, (size) => `ERR-422-PAGE-SIZE: 422 naming pageSize for pageSize ${size}`))(
-  '%s',
-  async ([, pageSize], { send, verify }) => {
-    verify(await send(vendors.filter({ json: { pageSize } })), validationErrorNaming(['pageSize']));
-  },
-);
+  const PAGE_SIZES = [...(min !== undefined ? [min - 1, min - 2] : []), ...(max !== undefined ? [max + 1, max * 4] : [])];
+  test.concurrent.for(cases(PAGE_SIZES.length > 0 ? PAGE_SIZES : [0], (size) => `ERR-422-PAGE-SIZE: 422 naming pageSize for pageSize ${size} on ${resource.routeLabel('filter')}`))(
+    '%s',
+    async ([, size], { send, verify }) => {
+      verify(await send(resource.filter({ json: { pageSize: size } })), validationErrorNaming(['pageSize']));
+    },
+  );
 
-const outOfRange = fc.oneof(fc.integer({ min: -10_000, max: 0 }), fc.integer({ min: 251, max: 1_000_000 }));
-test.concurrent('ERR-422-PAGE-SIZE: any integer pageSize outside 1..250 gets 422 naming pageSize', async ({ send, verify, property }) => {
-  await property(outOfRange, async (pageSize) => verify(await send(vendors.filter({ json: { pageSize } })), validationErrorNaming(['pageSize'])));
-});
+  const outOfRange = fc.oneof(...(min !== undefined ? [fc.integer({ min: min - 10_000, max: min - 1 })] : []), ...(max !== undefined ? [fc.integer({ min: max + 1, max: max + 1_000_000 })] : [fc.constant(0)]));
+  test.concurrent(`ERR-422-PAGE-SIZE: any integer pageSize outside ${min ?? '-∞'}..${max ?? '∞'} gets 422 naming pageSize on ${resource.routeLabel('filter')}`, async ({ send, verify, property }) => {
+    await property(outOfRange, async (size) => verify(await send(resource.filter({ json: { pageSize: size } })), validationErrorNaming(['pageSize'])));
+  });
 
-const every = arb.validObject(createSchema, createSchema, generators, true);
-const VALID = [
-  { what: 'a non-ASCII name', payload: () => ({ name: 'Müller Logistik GmbH – 山田運輸', key: session.keys.next('v201') }) },
-  { what: 'a 512-character key', payload: () => ({ name: 'Long Key Freight', key: session.keys.ofLength(512) }) },
-  { what: 'every optional field and both addresses', payload: () => ({ ...vendorsResource.validSample, ...arb.referenceValues(createSchema, createSchema, generators), key: session.keys.next('v201') }) },
-];
-test.concurrent.for(cases(VALID, (row) => `ERR-422-POSITIVE-CONTROL: 201 for a valid payload with ${row.what}`))(
-  '%s',
-  async ([, { payload }], { send, verify }) => {
-    verify(await send(vendors.create({ json: payload() })), accepted);
-  },
-);
+  const keyField = fixture.keyField;
+  const textField = Object.entries(fixture.schemas.create.properties ?? fixture.schemas.create.oneOf?.[0].properties ?? {}).find(([, schema]) => schema['x-text'] === 'name')?.[0];
+  const VALID = [
+    { what: 'a non-ASCII name', payload: () => ({ ...payloads.sample(), ...(textField ? { [textField]: 'Müller Logistik GmbH – 山田運輸' } : {}) }) },
+    ...(keyField ? [{ what: 'a 512-character key', payload: () => ({ ...payloads.sample(), [keyField]: session.keys.ofLength(512) }) }] : []),
+    { what: 'the valid sample, references and every optional field it holds', payload: () => payloads.sample() },
+  ];
+  test.concurrent.for(cases(VALID, (row) => `ERR-422-POSITIVE-CONTROL: 201 for a valid payload with ${row.what} on ${resource.routeLabel('create')}`))(
+    '%s',
+    async ([, { payload }], { send, verify }) => {
+      verify(await send(resource.create({ json: payload() })), accepted);
+    },
+  );
 
-const anyValid = fc.oneof(arb.validObject(createSchema, createSchema, generators), every);
-test.concurrent('ERR-422-POSITIVE-CONTROL: generated valid payloads get 201', async ({ send, verify, property }) => {
-  await property(anyValid, async (payload) => verify(await send(vendors.create({ json: payload })), accepted));
+  const anyValid = fc.oneof(payloads.valid(), payloads.valid(true));
+  test.concurrent(`ERR-422-POSITIVE-CONTROL: generated valid payloads get 201 on ${resource.routeLabel('create')}`, async ({ send, verify, property }) => {
+    await property(anyValid, async (payload) => verify(await send(resource.create({ json: payload })), accepted));
+  });
 });

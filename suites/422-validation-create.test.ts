@@ -1,47 +1,63 @@
-// ERR-422-* on create: a valid payload with one field broken gets 422 naming exactly that field (or
-// 400 where DECISIONS.md allows it), several broken fields are all named. Table rows cover every
-// breaker of the fixture once; properties explore generated payloads and values.
-import { arb, cases, resourceRequests, test, vendorsResource, workerSession } from '../harness/index.ts';
+// ERR-422-* on create, on every resource, by its own field rules: a valid payload with one field broken
+// gets 422 naming exactly that field (or 400 where DECISIONS.md allows it), several broken fields are all
+// named, a reference to no live record is refused. Table rows cover every breaker of the fixture once;
+// properties explore generated payloads and values.
+import { randomUUID } from 'node:crypto';
+import { arb, cases, danglingReferenceRefused, forEachResource, referencesForFile, test, workerSession } from '../harness/index.ts';
 
-const vendors = resourceRequests(vendorsResource);
-const schema = vendorsResource.schemas.create;
-const session = workerSession();
-const generators = arb.generatorContext(session);
-const ALL = arb.breakers(schema, schema, generators);
-const STRICT = ALL.filter((breaker) => !breaker.lenient);
-const LENIENT = ALL.filter((breaker) => breaker.lenient);
-const sampleBase = () => ({ ...vendorsResource.validSample, key: session.keys.next('v422') });
-const validBase = arb.validObject(schema, schema, generators);
+forEachResource((resource) => {
+  const { fixture } = resource;
+  const session = workerSession();
+  const payloads = arb.payloadsFor(session, resource);
+  const STRICT = payloads.create.filter((breaker) => !breaker.lenient);
+  const LENIENT = payloads.create.filter((breaker) => breaker.lenient);
+  const route = resource.routeLabel('create');
+  referencesForFile(resource);
 
-test.concurrent.for(cases(STRICT, (breaker) => `ERR-422-FIELD-NAMED: 422 naming ${breaker.field} for ${breaker.label}`))(
-  '%s',
-  async ([, breaker], { send, verify }) => {
-    const broken = arb.exampleOf(breaker, sampleBase());
-    verify(await send(vendors.create({ json: broken.payload })), arb.expectationFor(broken));
-  },
-);
+  test.concurrent.for(cases(STRICT, (breaker) => `ERR-422-FIELD-NAMED: 422 naming ${breaker.field} for ${breaker.label} on ${route}`))(
+    '%s',
+    async ([, breaker], { send, verify }) => {
+      const broken = arb.exampleOf(breaker, payloads.sample(breaker.variant));
+      verify(await send(resource.create({ json: broken.payload })), arb.expectationFor(broken));
+    },
+  );
 
-test.concurrent('ERR-422-FIELD-NAMED: generated payloads with one invalid value get 422 naming that field', async ({ send, verify, property }) => {
-  await property(arb.oneBroken(validBase, STRICT), async (broken) => verify(await send(vendors.create({ json: broken.payload })), arb.expectationFor(broken)));
-});
+  test.concurrent(`ERR-422-FIELD-NAMED: generated payloads with one invalid value get 422 naming that field on ${route}`, async ({ send, verify, property }) => {
+    await property(arb.oneBroken(payloads.baseFor, STRICT), async (broken) => verify(await send(resource.create({ json: broken.payload })), arb.expectationFor(broken)));
+  });
 
-test.concurrent.for(cases(LENIENT, (breaker) => `ERR-422-MISSING-OR-TYPE: 422 naming ${breaker.field} (or 400) for ${breaker.label}`))(
-  '%s',
-  async ([, breaker], { send, verify }) => {
-    const broken = arb.exampleOf(breaker, sampleBase());
-    verify(await send(vendors.create({ json: broken.payload })), arb.expectationFor(broken));
-  },
-);
+  test.concurrent.for(cases(LENIENT, (breaker) => `ERR-422-MISSING-OR-TYPE: 422 naming ${breaker.field} (or 400) for ${breaker.label} on ${route}`))(
+    '%s',
+    async ([, breaker], { send, verify }) => {
+      const broken = arb.exampleOf(breaker, payloads.sample(breaker.variant));
+      verify(await send(resource.create({ json: broken.payload })), arb.expectationFor(broken));
+    },
+  );
 
-test.concurrent('ERR-422-MISSING-OR-TYPE: generated payloads with one field missing or mistyped get 422 naming it, or 400', async ({ send, verify, property }) => {
-  await property(arb.oneBroken(validBase, LENIENT), async (broken) => verify(await send(vendors.create({ json: broken.payload })), arb.expectationFor(broken)));
-});
+  test.concurrent(`ERR-422-MISSING-OR-TYPE: generated payloads with one field missing or mistyped get 422 naming it, or 400, on ${route}`, async ({ send, verify, property }) => {
+    await property(arb.oneBroken(payloads.baseFor, LENIENT), async (broken) => verify(await send(resource.create({ json: broken.payload })), arb.expectationFor(broken)));
+  });
 
-test.concurrent('ERR-422-EVERY-FIELD: a payload with every kind of invalid value gets 422 naming each field', async ({ send, verify }) => {
-  const broken = arb.allExamples(STRICT, sampleBase());
-  verify(await send(vendors.create({ json: broken.payload })), arb.expectationFor(broken));
-});
+  test.concurrent(`ERR-422-EVERY-FIELD: a payload with every kind of invalid value gets 422 naming each field on ${route}`, async ({ send, verify, skipUnless }) => {
+    skipUnless(arb.canBreakSeveral(STRICT), `${fixture.name} has fewer than two fields with format, enum or range rules`);
+    const broken = arb.allExamples(STRICT, payloads.sample());
+    verify(await send(resource.create({ json: broken.payload })), arb.expectationFor(broken));
+  });
 
-test.concurrent('ERR-422-EVERY-FIELD: generated payloads with several invalid values get 422 naming all of them', async ({ send, verify, property }) => {
-  await property(arb.severalBroken(validBase, STRICT), async (broken) => verify(await send(vendors.create({ json: broken.payload })), arb.expectationFor(broken)));
+  test.concurrent(`ERR-422-EVERY-FIELD: generated payloads with several invalid values get 422 naming all of them on ${route}`, async ({ send, verify, property, skipUnless }) => {
+    skipUnless(arb.canBreakSeveral(STRICT), `${fixture.name} has fewer than two fields with format, enum or range rules`);
+    await property(arb.severalBroken(payloads.valid(), STRICT), async (broken) => verify(await send(resource.create({ json: broken.payload })), arb.expectationFor(broken)));
+  });
+
+  // A resource without such references still gets its row: it skips, saying why (harness/applicability.ts).
+  const references = fixture.references.filter((reference) => session.known.has(reference.resource));
+  const REFERENCES = references.length > 0 ? references : [undefined];
+  test.concurrent.for(cases(REFERENCES, (reference) => (reference ? `ERR-422-DANGLING-REFERENCE: 422 naming ${reference.field} (or 404) for a ${reference.resource} id no record has on ${route}` : `ERR-422-DANGLING-REFERENCE: a reference to no live record is refused on ${route}`)))(
+    '%s',
+    async ([, reference], { send, verify }) => {
+      const missing = randomUUID();
+      const payload = { ...payloads.sample(), [reference!.field]: reference!.shape === 'object' ? { id: missing } : missing };
+      verify(await send(resource.create({ json: payload })), danglingReferenceRefused(reference!.field));
+    },
+  );
 });

@@ -1,42 +1,55 @@
 // The run-wide clauses (envelope, headers, security, rate-limit headers, no 5xx) judged on a fixed set
-// of requests, one of each kind of answer the contract names: each response is judged here on its
-// own, and together they give the run-wide tallies traffic when those families run alone.
+// of requests per resource, one of each kind of answer the contract names: each response is judged here
+// on its own, and together they give the run-wide tallies traffic when those families run alone.
 import { randomUUID } from 'node:crypto';
-import { cases, INVALID_AUTH, recordForFile, resourceRequests, test, vendorsResource, workerSession, type Exchange, type RequestSpec } from '../harness/index.ts';
+import { arb, cases, forEachResource, INVALID_AUTH, recordForFile, test, workerSession, type Exchange, type RequestSpec } from '../harness/index.ts';
 
-const vendors = resourceRequests(vendorsResource);
-const record = recordForFile();
 const session = workerSession();
 const alteredToken = INVALID_AUTH.find((variant) => variant.clause === 'ERR-401-ALTERED-TOKEN')!.auth;
-const validCreate = (extra: Record<string, unknown> = {}) => ({ ...vendorsResource.validSample, key: session.keys.next('kinds'), ...extra });
 
-/** `judgedBy`: the clause that says what the status must be (this file only judges what every response owes). */
-const KINDS: { kind: string; error: boolean; judgedBy: string; request: () => RequestSpec }[] = [
-  { kind: 'a 400 for malformed JSON on POST /vendors', error: true, judgedBy: 'ERR-400-MALFORMED-JSON', request: () => vendors.create({ body: '{"name": ' }) },
-  { kind: 'a 401 without a token on GET /vendors/{id}', error: true, judgedBy: 'ERR-401-MISSING-TOKEN', request: () => vendors.get(record.id, { auth: { kind: 'none' } }) },
-  { kind: 'a 401 for an altered token on POST /vendors/filter', error: true, judgedBy: 'ERR-401-ALTERED-TOKEN', request: () => vendors.filter({ json: { pageSize: 1 }, auth: alteredToken }) },
-  { kind: 'a 404 for GET of a random id', error: true, judgedBy: 'ERR-404-RANDOM-ID', request: () => vendors.get(randomUUID()) },
-  { kind: 'a 404 for an unknown path', error: true, judgedBy: 'ERR-404-UNKNOWN-PATH', request: () => ({ method: 'GET', path: `/conformance-no-such-resource-${randomUUID()}` }) },
-  { kind: 'a 404 or 405 for DELETE /vendors', error: true, judgedBy: 'ERR-404-WRONG-METHOD', request: () => ({ method: 'DELETE', path: vendorsResource.routes.create.path }) },
-  { kind: 'a 409 for a duplicate key on POST /vendors', error: true, judgedBy: 'ERR-409-CREATE-DUPLICATE', request: () => vendors.create({ json: validCreate({ key: record.key }) }) },
-  { kind: 'a 422 for an invalid email on POST /vendors', error: true, judgedBy: 'ERR-422-FIELD-NAMED', request: () => vendors.create({ json: validCreate({ email: 'not-an-email' }) }) },
-  { kind: 'a 200 for GET of a live record', error: false, judgedBy: 'ERR-2XX-GET', request: () => vendors.get(record.id) },
-  { kind: 'a 201 for a valid create', error: false, judgedBy: 'ERR-2XX-CREATE', request: () => vendors.create({ json: validCreate() }) },
-];
+interface Kind {
+  kind: string;
+  error: boolean;
+  /** The clause that says what the status must be (this file only judges what every response owes). */
+  judgedBy: string;
+  request: () => RequestSpec;
+}
 
-// Each kind is sent once; every clause below judges that one response.
-const answers = new Map<string, Promise<Exchange>>();
-const answerTo = (kind: (typeof KINDS)[number]) => {
-  if (!answers.has(kind.kind)) answers.set(kind.kind, session.client.send(kind.request()));
-  return answers.get(kind.kind)!;
-};
+/** Each kind is sent once; every clause of the table judges that one response. */
+function answers(kinds: Kind[]) {
+  const sent = new Map<string, Promise<Exchange>>();
+  const answerTo = (kind: Kind) => {
+    if (!sent.has(kind.kind)) sent.set(kind.kind, session.client.send(kind.request()));
+    return sent.get(kind.kind)!;
+  };
+  const rows = session.observations.perResponseRules.flatMap((rule) => kinds.filter((kind) => rule.scope === 'responses' || kind.error).map((kind) => ({ ...kind, rule })));
+  test.concurrent.for(cases(rows, (row) => `${row.rule.clause}: on ${row.kind}`))('%s', async ([, row], { verify, skipUnless }) => {
+    const exchange = await answerTo(row);
+    skipUnless(row.rule.applies(exchange), `the answer (${exchange.response?.status ?? 'none'}) is not one this clause judges; ${row.judgedBy} judges its status`);
+    verify(exchange, row.rule.check);
+  });
+}
 
-const ROWS = session.observations.perResponseRules.flatMap((rule) =>
-  KINDS.filter((kind) => rule.scope === 'responses' || kind.error).map((kind) => ({ ...kind, rule })),
-);
+answers([{ kind: 'a 404 for an unknown path', error: true, judgedBy: 'ERR-404-UNKNOWN-PATH', request: () => ({ method: 'GET', path: `/conformance-no-such-resource-${randomUUID()}` }) }]);
 
-test.concurrent.for(cases(ROWS, (row) => `${row.rule.clause}: on ${row.kind}`))('%s', async ([, row], { verify, skipUnless }) => {
-  const exchange = await answerTo(row);
-  skipUnless(row.rule.applies(exchange), `the answer (${exchange.response?.status ?? 'none'}) is not one this clause judges; ${row.judgedBy} judges its status`);
-  verify(exchange, row.rule.check);
+forEachResource((resource) => {
+  const { fixture } = resource;
+  const record = recordForFile(resource);
+  const payloads = arb.payloadsFor(session, resource);
+  const invalid = payloads.create.find((breaker) => !breaker.lenient && breaker.variant === undefined);
+  answers([
+    { kind: `a 400 for malformed JSON on ${resource.routeLabel('create')}`, error: true, judgedBy: 'ERR-400-MALFORMED-JSON', request: () => resource.create({ body: '{"name": ' }) },
+    { kind: `a 401 without a token on ${resource.routeLabel('get')}`, error: true, judgedBy: 'ERR-401-MISSING-TOKEN', request: () => resource.get(record.id, { auth: { kind: 'none' } }) },
+    { kind: `a 401 for an altered token on ${resource.routeLabel('filter')}`, error: true, judgedBy: 'ERR-401-ALTERED-TOKEN', request: () => resource.filter({ json: { pageSize: 1 }, auth: alteredToken }) },
+    { kind: `a 404 for GET of a random id on ${fixture.routes.get.path}`, error: true, judgedBy: 'ERR-404-RANDOM-ID', request: () => resource.get(randomUUID()) },
+    { kind: `a 404 or 405 for DELETE ${fixture.routes.create.path}`, error: true, judgedBy: 'ERR-404-WRONG-METHOD', request: () => ({ method: 'DELETE', path: fixture.routes.create.path, resource: fixture.name }) },
+    ...(fixture.keyField
+      ? [{ kind: `a 409 for a duplicate key on ${resource.routeLabel('create')}`, error: true, judgedBy: 'ERR-409-CREATE-DUPLICATE', request: () => resource.create({ json: { ...payloads.sample(), [fixture.keyField!]: record.key } }) }]
+      : []),
+    ...(invalid
+      ? [{ kind: `a 422 for ${invalid.label} on ${resource.routeLabel('create')}`, error: true, judgedBy: 'ERR-422-FIELD-NAMED', request: () => resource.create({ json: arb.exampleOf(invalid, payloads.sample()).payload }) }]
+      : []),
+    { kind: `a 200 for GET of a live record on ${fixture.routes.get.path}`, error: false, judgedBy: 'ERR-2XX-GET', request: () => resource.get(record.id) },
+    { kind: `a 201 for a valid create on ${resource.routeLabel('create')}`, error: false, judgedBy: 'ERR-2XX-CREATE', request: () => resource.create({ json: payloads.sample() }) },
+  ]);
 });

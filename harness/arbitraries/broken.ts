@@ -3,8 +3,7 @@
 import fc from 'fast-check';
 import { validationErrorNaming, validationErrorOrBadRequest } from '../checks/details.ts';
 import type { Check } from '../checks/types.ts';
-import type { Session } from '../session.ts';
-import { applyBreaker, type Breaker, type GeneratorContext } from './payloads.ts';
+import { applyBreaker, type Breaker } from './payloads.ts';
 
 export interface BrokenPayload {
   /** The fields a 422 must name. */
@@ -12,10 +11,6 @@ export interface BrokenPayload {
   /** A 400 BAD_REQUEST is accepted instead (a missing field, a wrong type, a forbidden null). */
   lenient: boolean;
   payload: Record<string, unknown>;
-}
-
-export function generatorContext(session: Session): GeneratorContext {
-  return { keys: session.keys, references: { 'payment-terms': session.context.settings.paymentTermId } };
 }
 
 export function expectationFor(broken: Pick<BrokenPayload, 'fields' | 'lenient'>): Check {
@@ -27,16 +22,19 @@ export function exampleOf(breaker: Breaker, base: Record<string, unknown>): Brok
   return { fields: [breaker.field], lenient: breaker.lenient, payload: applyBreaker(base, breaker.top, breaker.example) };
 }
 
-/** A generated valid base with one generated invalid value. */
-export function oneBroken(base: fc.Arbitrary<Record<string, unknown>>, breakers: Breaker[]): fc.Arbitrary<BrokenPayload> {
+/** A generated valid base (of the breaker's variant) with one generated invalid value. */
+export function oneBroken(baseFor: (breaker: Breaker) => fc.Arbitrary<Record<string, unknown>>, breakers: Breaker[]): fc.Arbitrary<BrokenPayload> {
   return fc
-    .tuple(base, fc.constantFrom(...breakers).chain((breaker) => breaker.value.map((value) => ({ breaker, value }))))
-    .map(([object, { breaker, value }]) => ({ fields: [breaker.field], lenient: breaker.lenient, payload: applyBreaker(object, breaker.top, value) }));
+    .constantFrom(...breakers)
+    .chain((breaker) => fc.tuple(baseFor(breaker), breaker.value).map(([object, value]) => ({ fields: [breaker.field], lenient: breaker.lenient, payload: applyBreaker(object, breaker.top, value) })));
 }
 
-/** Several strict breakers at once, on distinct top-level fields (so no break hides another). */
+/**
+ * Several strict breakers at once, on distinct top-level fields every variant has, never a union's tag
+ * (so no break hides another and the payload's variant does not matter).
+ */
 export function severalBroken(base: fc.Arbitrary<Record<string, unknown>>, strict: Breaker[]): fc.Arbitrary<BrokenPayload> {
-  const byTop = groupByTop(strict);
+  const byTop = groupByTop(combinable(strict));
   const pick = (group: Breaker[]) => fc.constantFrom(...group).chain((breaker) => breaker.value.map((value) => ({ breaker, value })));
   const choice = fc.subarray(byTop, { minLength: 2 }).chain((groups) => fc.tuple(...groups.map(pick)));
   return fc.tuple(base, choice).map(([object, picks]) => ({
@@ -46,14 +44,24 @@ export function severalBroken(base: fc.Arbitrary<Record<string, unknown>>, stric
   }));
 }
 
-/** Every strict breaker's example at once (one per top-level field): the deterministic multi-field row. */
+/** Every strict breaker's example at once (one per top-level field every variant has): the deterministic multi-field row. */
 export function allExamples(strict: Breaker[], base: Record<string, unknown>): BrokenPayload {
-  const firstPerTop = groupByTop(strict).map((group) => group[0]);
+  const firstPerTop = groupByTop(combinable(strict)).map((group) => group[0]);
   return {
     fields: firstPerTop.map((breaker) => breaker.field),
     lenient: false,
     payload: firstPerTop.reduce((payload, breaker) => applyBreaker(payload, breaker.top, breaker.example), base),
   };
+}
+
+/** Whether a resource has at least two top-level fields with strict breakers (so several can be broken at once). */
+export function canBreakSeveral(strict: Breaker[]): boolean {
+  return groupByTop(combinable(strict)).length >= 2;
+}
+
+/** Breakers that can share a payload: on fields every variant has, and not a union's tag (which hides the rest). */
+function combinable(breakers: Breaker[]): Breaker[] {
+  return breakers.filter((breaker) => breaker.variant === undefined && !breaker.alone);
 }
 
 /** Breakers grouped by the top-level field they replace, in first-seen order (Map.groupBy needs Node 21). */

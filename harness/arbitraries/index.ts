@@ -1,4 +1,5 @@
-// Payload generators for suites: valid payloads and single-field breakers from a resource fixture.
-export { OMIT, breakers, referenceValues, patchBreakers, validObject, validValue, type Breaker, type GeneratorContext } from './payloads.ts';
-export { allExamples, exampleOf, expectationFor, generatorContext, oneBroken, severalBroken, type BrokenPayload } from './broken.ts';
+// Payload generators for suites: a resource's valid payloads and single-field breakers, from its fixture.
+export { OMIT, breakers, patchBreakers, validObject, validValue, type Breaker, type GeneratorContext } from './payloads.ts';
+export { allExamples, canBreakSeveral, exampleOf, expectationFor, oneBroken, severalBroken, type BrokenPayload } from './broken.ts';
+export { generatorContext, payloadsFor, type ResourcePayloads } from './resource.ts';
 export { validUuid, invalidUuid, validEmail, invalidEmail } from './values.ts';

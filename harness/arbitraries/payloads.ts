@@ -1,19 +1,27 @@
 // Payload generators read from a resource's JSON Schema: valid payloads, and "breakers" that make
 // exactly one field invalid (with the field path a 422 must name and whether a 400 is acceptable).
-import { randomUUID } from 'node:crypto';
+// Unions tagged by a property (carriers' type) generate one variant at a time; a breaker of a field
+// only some variants have carries the variant its base must be.
 import fc from 'fast-check';
+import { sampleOf } from '../../importer/sample.ts';
 import { canonicalField } from '../checks/details.ts';
 import type { KeyFactory } from '../keys.ts';
 import type { JsonSchema } from '../resource.ts';
 import { isNullable, mainType, resolve } from './schema.ts';
 import {
+  INVALID_DATE_EXAMPLE,
   INVALID_EMAIL_EXAMPLE,
   INVALID_UUID_EXAMPLE,
+  invalidDate,
   invalidEmail,
   invalidUuid,
   nameText,
+  numberIn,
   outsideEnum,
+  outsideEnumExample,
   plainText,
+  validDate,
+  validDateTime,
   validEmail,
   validUuid,
   wrongTypeValues,
@@ -21,14 +29,12 @@ import {
 
 export interface GeneratorContext {
   keys: KeyFactory;
-  /** Value for fields that reference another resource (x-references): a fixed id, any UUID, or omit. */
-  references: Record<string, string | 'any-uuid' | undefined>;
 }
 
 export const OMIT = Symbol('omit');
-type Value = unknown | typeof OMIT;
+export type Value = unknown | typeof OMIT;
 
-export type BreakKind = 'missing' | 'wrong-type' | 'null' | 'item-type' | 'format' | 'enum' | 'too-long' | 'out-of-range';
+export type BreakKind = 'missing' | 'wrong-type' | 'null' | 'item-type' | 'item-enum' | 'format' | 'enum' | 'too-long' | 'too-short' | 'out-of-range';
 
 export interface Breaker {
   /** Canonical path of the invalid field, as details[].field must name it. */
@@ -44,33 +50,75 @@ export interface Breaker {
   example: Value;
   /** Readable summary for test names: "email with a bad format". */
   label: string;
+  /** Set when only this variant of a tagged union has the field: the payload must be of that variant. */
+  variant?: string;
+  /** A union's broken tag: no variant can be checked without it, so it hides every other broken field. */
+  alone?: true;
 }
 
 const LENIENT_KINDS: BreakKind[] = ['missing', 'wrong-type', 'null', 'item-type'];
+
+// ---------- unions ----------
+
+/** The tag property and each variant of a tagged union (carriers' type), or undefined for a plain object. */
+export function unionOf(schema: JsonSchema): { tag: string; variants: { tag: string; schema: JsonSchema }[] } | undefined {
+  const tag = schema.discriminator?.propertyName;
+  if (!tag || !schema.oneOf) return undefined;
+  return { tag, variants: schema.oneOf.map((variant) => ({ tag: String(variant.properties![tag].enum![0]), schema: variant })) };
+}
+
+/** The variant of a tagged union a value is (by its tag), or the schema itself. */
+export function variantSchema(schema: JsonSchema, variant: string | undefined): JsonSchema {
+  const union = unionOf(schema);
+  if (!union) return schema;
+  return (union.variants.find((candidate) => candidate.tag === variant) ?? union.variants[0]).schema;
+}
 
 // ---------- valid values ----------
 
 export function validValue(node: JsonSchema, root: JsonSchema, ctx: GeneratorContext, allFields = false): fc.Arbitrary<unknown> {
   const schema = resolve(node, root);
   if (schema['x-client-key']) return keyArbitrary(ctx.keys, schema.maxLength ?? 512);
+  // Examples (from the description or the hints) keep values plausible where the schema says little.
+  if (schema.examples) return fc.constantFrom(...schema.examples);
   if (schema.enum) return fc.constantFrom(...schema.enum.filter((member) => member !== null));
   if (schema.format === 'email') return validEmail;
   if (schema.format === 'uuid') return validUuid;
-  if (schema.examples) return fc.constantFrom(...schema.examples);
+  if (schema.format === 'date-time') return validDateTime;
+  if (schema.format === 'date') return validDate;
+  if (schema.format === 'uri') return fc.constantFrom('https://example.com', 'https://shipper.example/portal');
+  const union = unionOf(schema);
+  if (union) return fc.oneof(...union.variants.map((variant) => validObject(variant.schema, root, ctx, allFields)));
   switch (mainType(schema)) {
-    case 'string':
-      return schema['x-text'] === 'name' ? nameText : plainText.map((text) => text.slice(0, schema.maxLength ?? text.length));
+    case 'string': {
+      const text = schema['x-text'] === 'name' ? nameText : plainText;
+      const min = schema.minLength ?? 1;
+      return text.map((value) => value.padEnd(min, 'x').slice(0, schema.maxLength ?? Math.max(value.length, min)));
+    }
     case 'boolean':
       return fc.boolean();
     case 'integer':
-      return fc.integer({ min: schema.minimum ?? 0, max: schema.maximum ?? 1000 });
-    case 'array':
-      return fc.array(validValue(schema.items ?? {}, root, ctx), { maxLength: 3 });
+    case 'number':
+      return numberIn(lowerBound(schema), upperBound(schema), mainType(schema) === 'integer');
+    case 'array': {
+      const item = validValue(schema.items ?? {}, root, ctx);
+      const bounds = { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 3, 3) };
+      // Enum members twice in one list could be refused as a duplicate; every item is distinct.
+      return schema.uniqueItems || resolve(schema.items ?? {}, root).enum ? fc.uniqueArray(item, { ...bounds, selector: (value) => JSON.stringify(value) }) : fc.array(item, bounds);
+    }
     case 'object':
       return validObject(schema, root, ctx, allFields);
     default:
       throw new Error(`no valid values for schema type ${String(schema.type)}`);
   }
+}
+
+function lowerBound(schema: JsonSchema): number | undefined {
+  return schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + (mainType(schema) === 'integer' ? 1 : 0.01) : undefined);
+}
+
+function upperBound(schema: JsonSchema): number | undefined {
+  return schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - (mainType(schema) === 'integer' ? 1 : 0.01) : undefined);
 }
 
 /** Keys of the run (prefixed, unique), of every length up to the maximum; bounds come up often. */
@@ -81,66 +129,85 @@ function keyArbitrary(keys: KeyFactory, maxLength: number): fc.Arbitrary<string>
 
 /**
  * A valid object: required fields always, optional ones sometimes (all of them with `allFields`).
- * The client key is always present, so every record the run creates can be found and swept.
+ * The client key is always present, so every record the run creates can be found and swept. Fields
+ * that reference other records are left out: only the caller knows live ones (see references.ts).
  */
 export function validObject(node: JsonSchema, root: JsonSchema, ctx: GeneratorContext, allFields = false): fc.Arbitrary<Record<string, unknown>> {
   const schema = resolve(node, root);
+  const union = unionOf(schema);
+  if (union) return fc.oneof(...union.variants.map((variant) => validObject(variant.schema, root, ctx, allFields)));
+  if (schema.additionalProperties === true && !schema.properties) return fc.constant({});
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   const requiredKeys: string[] = [];
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
     const resolved = resolve(property, root);
-    const reference = resolved['x-references'];
-    if (reference !== undefined) {
-      const value = ctx.references[reference];
-      if (value === undefined) continue;
-      model[name] = value === 'any-uuid' ? validUuid : fc.constant(value);
-    } else {
-      model[name] = validValue(property, root, ctx, allFields);
-    }
+    if (resolved['x-references'] !== undefined || resolved['x-omit-from-valid']) continue;
+    model[name] = validValue(property, root, ctx, allFields);
     if (allFields || schema.required?.includes(name) || resolved['x-client-key']) requiredKeys.push(name);
   }
   return fc.record(model, { requiredKeys });
 }
 
-/** Concrete values for the fields that reference other resources, where the run knows one. */
-export function referenceValues(node: JsonSchema, root: JsonSchema, ctx: GeneratorContext): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (const [name, property] of Object.entries(resolve(node, root).properties ?? {})) {
-    const reference = resolve(property, root)['x-references'];
-    const value = reference === undefined ? undefined : ctx.references[reference];
-    if (value !== undefined) values[name] = value === 'any-uuid' ? randomUUID() : value;
-  }
-  return values;
-}
-
 // ---------- breakers ----------
 
 /** Every way to make exactly one field of `node` invalid, nested objects included. */
-export function breakers(node: JsonSchema, root: JsonSchema, ctx: GeneratorContext): Breaker[] {
+export function breakers(node: JsonSchema, root: JsonSchema, ctx: GeneratorContext, base: Record<string, unknown> = {}): Breaker[] {
   const schema = resolve(node, root);
+  const union = unionOf(schema);
+  if (union) return unionBreakers(union, root, ctx, base);
   const found: Breaker[] = [];
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
     const required = schema.required?.includes(name) ?? false;
-    found.push(...fieldBreakers(name, property, root, ctx, required));
+    found.push(...fieldBreakers(name, property, root, ctx, required, base[name]));
+  }
+  return found;
+}
+
+/**
+ * A tagged union: its tag broken on any variant; a field every variant has alike, on any variant;
+ * a field of some variants only, on a payload of the (first) variant that has it.
+ */
+function unionBreakers(union: NonNullable<ReturnType<typeof unionOf>>, root: JsonSchema, ctx: GeneratorContext, base: Record<string, unknown>): Breaker[] {
+  const tags = union.variants.map((variant) => variant.tag);
+  const tagSchema: JsonSchema = { type: 'string', enum: tags };
+  const found: Breaker[] = valueBreakers([union.tag], tagSchema, root, ctx, true).map((breaker) => ({ ...breaker, alone: true }));
+  // One group per distinct definition of a field: where every variant defines it alike, any payload will do.
+  const groups = new Map<string, { name: string; required: boolean; variants: string[] }>();
+  for (const variant of union.variants) {
+    for (const [name, property] of Object.entries(variant.schema.properties ?? {})) {
+      if (name === union.tag) continue;
+      const required = variant.schema.required?.includes(name) ?? false;
+      const key = JSON.stringify([name, required, property]);
+      groups.set(key, { name, required, variants: [...(groups.get(key)?.variants ?? []), variant.tag] });
+    }
+  }
+  for (const { name, required, variants } of groups.values()) {
+    const variant = union.variants.find((candidate) => candidate.tag === variants[0])!;
+    const everywhere = variants.length === union.variants.length;
+    for (const breaker of fieldBreakers(name, variant.schema.properties![name], root, ctx, required, base[name])) {
+      found.push(everywhere ? breaker : { ...breaker, variant: variant.tag, label: `${breaker.label} (type ${variant.tag})` });
+    }
   }
   return found;
 }
 
 /** Breakers of one top-level property, including breakers of its own nested fields. */
-function fieldBreakers(name: string, node: JsonSchema, root: JsonSchema, ctx: GeneratorContext, required: boolean): Breaker[] {
+function fieldBreakers(name: string, node: JsonSchema, root: JsonSchema, ctx: GeneratorContext, required: boolean, sample: unknown): Breaker[] {
   const direct = valueBreakers([name], node, root, ctx, required);
   const schema = resolve(node, root);
-  if (mainType(schema) !== 'object') return direct;
+  // An {id} | {key} reference is judged whole: a broken member could fail either alternative.
+  if (mainType(schema) !== 'object' || schema.oneOf || !schema.properties) return direct;
   // A nested field is broken inside an otherwise valid parent object.
   const parent = validObject(schema, root, ctx);
+  const parentExample = sample && typeof sample === 'object' ? (sample as Record<string, unknown>) : sampleOf(schema);
   const nested: Breaker[] = [];
-  for (const [child, childNode] of Object.entries(schema.properties ?? {})) {
+  for (const [child, childNode] of Object.entries(schema.properties)) {
     const childRequired = schema.required?.includes(child) ?? false;
     for (const broken of valueBreakers([name, child], childNode, root, ctx, childRequired)) {
       nested.push({
         ...broken,
         value: fc.tuple(parent, broken.value).map(([object, value]) => withField(object, child, value)),
-        example: withField(exampleObject(schema, root), child, broken.example),
+        example: withField(parentExample, child, broken.example),
       });
     }
   }
@@ -166,13 +233,16 @@ function valueBreakers(path: string[], node: JsonSchema, root: JsonSchema, ctx: 
   if (required) found.push(make('missing', 'missing', fc.constant(OMIT), OMIT));
   // null for an optional field is untested (DECISIONS.md: servers differ); for a required one it is a wrong type.
   if (required && !isNullable(schema)) found.push(make('null', 'null', fc.constant(null), null));
-  const wrong = wrongTypeValues(type);
-  found.push(make('wrong-type', `of JSON type ${describeType(wrong.example)} instead of ${type}`, wrong.arbitrary, wrong.example));
+  if (schema.type !== undefined || schema.properties) {
+    const wrong = wrongTypeValues(type);
+    found.push(make('wrong-type', `of JSON type ${describeType(wrong.example)} instead of ${type}`, wrong.arbitrary, wrong.example));
+  }
   if (schema.format === 'email') found.push(make('format', 'with a bad email format', invalidEmail, INVALID_EMAIL_EXAMPLE));
   if (schema.format === 'uuid') found.push(make('format', 'not a UUID', invalidUuid, INVALID_UUID_EXAMPLE));
+  if (schema.format === 'date-time' || schema.format === 'date') found.push(make('format', `not a ${schema.format}`, invalidDate, INVALID_DATE_EXAMPLE));
   if (schema.enum) {
     const members = schema.enum;
-    found.push(make('enum', 'outside its enum', outsideEnum(members), 'JPY'));
+    found.push(make('enum', 'outside its enum', outsideEnum(members), outsideEnumExample(members)));
   }
   if (schema.maxLength !== undefined) {
     const max = schema.maxLength;
@@ -182,18 +252,29 @@ function valueBreakers(path: string[], node: JsonSchema, root: JsonSchema, ctx: 
     const example = schema['x-client-key'] ? ctx.keys.ofLength(max + 1) : 'x'.repeat(max + 1);
     found.push(make('too-long', `of ${max + 1}+ characters`, tooLong, example));
   }
-  if (type === 'integer' && (schema.minimum !== undefined || schema.maximum !== undefined)) {
-    const below = schema.minimum !== undefined ? [fc.integer({ min: -1000, max: schema.minimum - 1 })] : [];
-    const above = schema.maximum !== undefined ? [fc.integer({ min: schema.maximum + 1, max: schema.maximum + 10_000 })] : [];
-    found.push(make('out-of-range', `outside ${schema.minimum ?? '-∞'}..${schema.maximum ?? '∞'}`, fc.oneof(...below, ...above), (schema.maximum ?? 0) + 1));
+  if (schema.minLength !== undefined && schema.minLength > 0 && !schema['x-client-key']) {
+    const shorter = 'x'.repeat(schema.minLength - 1);
+    found.push(make('too-short', `of fewer than ${schema.minLength} characters`, fc.constant(shorter), shorter));
+  }
+  const low = lowerBound(schema);
+  const high = upperBound(schema);
+  if ((type === 'integer' || type === 'number') && (low !== undefined || high !== undefined)) {
+    const below = low !== undefined ? [fc.integer({ min: -1000, max: Math.ceil(low) - 1 })] : [];
+    const above = high !== undefined ? [fc.integer({ min: Math.floor(high) + 1, max: Math.floor(high) + 10_000 })] : [];
+    found.push(make('out-of-range', `outside ${low ?? '-∞'}..${high ?? '∞'}`, fc.oneof(...below, ...above), high !== undefined ? Math.floor(high) + 1 : Math.ceil(low!) - 1));
   }
   if (type === 'array' && schema.items) {
-    const itemType = mainType(resolve(schema.items, root));
-    const wrongItem = wrongTypeValues(itemType);
-    found.push({
-      ...make('item-type', `with an item of the wrong JSON type`, wrongItem.arbitrary.map((item) => [item]), [wrongItem.example]),
-      field: canonicalField(`${path.join('.')}[0]`),
-    });
+    const items = resolve(schema.items, root);
+    const itemField = canonicalField(`${path.join('.')}[0]`);
+    // Items of any type (an untyped schema) have no wrong type.
+    if (items.type !== undefined || items.properties) {
+      const wrongItem = wrongTypeValues(mainType(items));
+      found.push({ ...make('item-type', 'with an item of the wrong JSON type', wrongItem.arbitrary.map((item) => [item]), [wrongItem.example]), field: itemField });
+    }
+    if (items.enum) {
+      const outside = outsideEnumExample(items.enum);
+      found.push({ ...make('item-enum', 'with an item outside its enum', outsideEnum(items.enum).map((item) => [item]), [outside]), field: itemField });
+    }
   }
   return found;
 }
@@ -227,16 +308,6 @@ function withField(object: Record<string, unknown>, name: string, value: Value):
   if (value === OMIT) delete copy[name];
   else copy[name] = value;
   return copy;
-}
-
-/** A deterministic valid object for table rows: each field's first example or a plain value. */
-function exampleObject(schema: JsonSchema, root: JsonSchema): Record<string, unknown> {
-  const object: Record<string, unknown> = {};
-  for (const name of schema.required ?? []) {
-    const property = resolve(schema.properties![name], root);
-    object[name] = property.examples?.[0] ?? (mainType(property) === 'boolean' ? false : `${name} value`);
-  }
-  return object;
 }
 
 function describeType(value: unknown): string {

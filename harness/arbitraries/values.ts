@@ -41,8 +41,32 @@ export const INVALID_UUID_EXAMPLE = 'not-a-uuid';
 
 /** Codes outside an enum; case variants of members are excluded (some servers fold case). */
 export function outsideEnum(members: unknown[]): fc.Arbitrary<string> {
-  const folded = new Set(members.filter((m): m is string => typeof m === 'string').map((m) => m.toUpperCase()));
-  return fc.oneof(fc.constantFrom('JPY', 'AUD', 'XXX', 'BTC', 'US'), fc.stringMatching(/^[A-Z]{1,6}$/)).filter((code) => !folded.has(code));
+  return fc.oneof(fc.constantFrom('JPY', 'AUD', 'XXX', 'BTC', 'US', 'NOT_A_MEMBER'), fc.stringMatching(/^[A-Z]{1,6}$/)).filter((code) => !foldsInto(code, members));
+}
+
+/** A fixed value outside the enum, for table rows. */
+export function outsideEnumExample(members: unknown[]): string {
+  return ['NOT_A_MEMBER', 'XXX', 'JPY'].find((code) => !foldsInto(code, members))!;
+}
+
+function foldsInto(code: string, members: unknown[]): boolean {
+  return members.some((member) => typeof member === 'string' && member.toUpperCase() === code.toUpperCase());
+}
+
+/** RFC 3339 date-times and full dates every parser reads, within 2020..2035. */
+const instant = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-12-31T23:59:59Z'), noInvalidDate: true });
+export const validDateTime = instant.map((date) => `${date.toISOString().slice(0, 19)}Z`);
+export const validDate = instant.map((date) => date.toISOString().slice(0, 10));
+
+/** Text no date parser reads as a date or a date-time (no bare numbers, which some read as epochs). */
+export const invalidDate = fc.constantFrom('not-a-date', '2026-13-45', '31/12/2026', 'yesterday', '2026-02-30T25:61:00Z');
+export const INVALID_DATE_EXAMPLE = 'not-a-date';
+
+/** Numbers in range: whole numbers, or cents, as money and ratios are written. */
+export function numberIn(min: number | undefined, max: number | undefined, integer: boolean): fc.Arbitrary<number> {
+  const low = min ?? 0;
+  const high = max ?? Math.max(low, 0) + 1000;
+  return integer ? fc.integer({ min: Math.ceil(low), max: Math.floor(high) }) : fc.integer({ min: Math.ceil(low * 100), max: Math.floor(high * 100) }).map((cents) => cents / 100);
 }
 
 /** Unicode names as people write them, plus generated text: never blank, no control characters. */

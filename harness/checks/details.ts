@@ -69,3 +69,27 @@ export function detailsNameWhenPresent(field: string): Check {
     return [{ message: `details are present but do not name ${wanted}.`, expected: `a details entry with field "${wanted}"`, received: `details naming ${JSON.stringify(named)}` }];
   };
 }
+
+/**
+ * A reference to no live record: 404 with the envelope, or 422 whose details name the field (or a
+ * field inside it, paymentTerm.id for an {id} reference) and nothing outside it.
+ */
+export function danglingReferenceRefused(field: string): Check {
+  const wanted = canonicalField(field);
+  const envelope = errorResponse(422);
+  const notFound = errorResponse(404);
+  const either = status(404, 422);
+  return (exchange) => {
+    const wrongStatus = either(exchange);
+    if (wrongStatus.length > 0) return wrongStatus;
+    if (exchange.response!.status === 404) return notFound(exchange);
+    const violations = envelope(exchange);
+    if (violations.length > 0) return violations;
+    const named = namedFields(exchange) ?? [];
+    const within = (name: string) => name === wanted || name.startsWith(`${wanted}.`);
+    if (named.length === 0 || !named.every(within)) {
+      return [{ message: `The 422 does not name ${wanted} alone.`, expected: `details naming ${JSON.stringify(wanted)}`, received: `details naming ${JSON.stringify(named)}` }];
+    }
+    return [];
+  };
+}

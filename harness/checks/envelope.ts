@@ -1,17 +1,17 @@
 // The error envelope: Content-Type, the JSON Schema in fixtures/schemas and the status -> code table.
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import envelopeSchema from '../../fixtures/schemas/error-envelope.schema.json' with { type: 'json' };
-import errorCodes from '../../fixtures/contract/error-codes.json' with { type: 'json' };
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { ENVELOPE_SCHEMA, ERROR_CODES } from '../../fixtures/load.ts';
 import { errorCode, type Exchange } from '../http/exchange.ts';
 import { status } from './status.ts';
 import { typed, type Check, type Violation } from './types.ts';
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-const validateEnvelope = ajv.compile(envelopeSchema);
-const CODE_PATTERN = new RegExp(errorCodes.codePattern);
+// Compiled on first use: a process that judges no error response (the CLI's own) never pays for it.
+let validator: ValidateFunction | undefined;
+const validateEnvelope = (json: unknown) => (validator ??= new Ajv2020({ allErrors: true, strict: false }).compile(ENVELOPE_SCHEMA))(json);
+const CODE_PATTERN = new RegExp(ERROR_CODES.codePattern);
 
 export function expectedCode(statusCode: number): string | undefined {
-  return (errorCodes.codes as Record<string, string>)[String(statusCode)];
+  return ERROR_CODES.codes[String(statusCode)];
 }
 
 export const jsonContentType: Check = (exchange) => {
@@ -34,7 +34,7 @@ export const envelopeShape: Check = (exchange) => {
     return [{ message: `The error body is not JSON (${response.jsonError}).`, expected: '{"error":{"code","message"}}', received: typed(response.bodyText.slice(0, 120)) }];
   }
   if (validateEnvelope(response.json)) return [];
-  return validateEnvelope.errors!.map((error) => ({
+  return validator!.errors!.map((error) => ({
     message: `The error body does not match the envelope schema: ${error.instancePath || '(root)'} ${error.message}.`,
     expected: `error envelope (${error.schemaPath})`,
     received: typed(valueAt(response.json, error.instancePath)),

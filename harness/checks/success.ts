@@ -1,5 +1,5 @@
 // Success-path checks: the record a create, GET or PATCH returns, the filter page, DELETE's empty body.
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Exchange } from '../http/exchange.ts';
 import { errorResponse } from './envelope.ts';
@@ -8,14 +8,17 @@ import { typed, type Check, type Violation } from './types.ts';
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats.default(ajv);
 
+const compiled = new WeakMap<object, ValidateFunction>();
+
 /** The response is JSON valid against the resource's record schema (id a UUID, name a string). */
 export function recordBody(recordSchema: object): Check {
-  const validate = ajv.compile(recordSchema);
+  let validate = compiled.get(recordSchema);
+  if (!validate) compiled.set(recordSchema, (validate = ajv.compile(recordSchema)));
   return (exchange) => {
     const json = exchange.response?.json;
     if (json === undefined) return [{ message: 'The response has no JSON record.', expected: 'a JSON record', received: typed(exchange.response?.bodyText.slice(0, 120)) }];
-    if (validate(json)) return [];
-    return validate.errors!.map((error) => ({
+    if (validate!(json)) return [];
+    return validate!.errors!.map((error) => ({
       message: `The record does not match the resource's record schema: ${error.instancePath || '(root)'} ${error.message}.`,
       expected: `record (${error.schemaPath})`,
       received: typed(error.instancePath ? (json as Record<string, unknown>)[error.instancePath.slice(1)] : json),
@@ -37,16 +40,20 @@ export const emptyBody: Check = (exchange) =>
     ? [{ message: 'A 204 must not carry a body.', expected: '(empty body)', received: typed(exchange.response.bodyText.slice(0, 120)) }]
     : [];
 
-export const filterPage: Check = (exchange) => {
-  const json = exchange.response?.json as { data?: unknown; pageInfo?: { hasNextPage?: unknown } } | undefined;
-  const problems: Violation[] = [];
-  if (!json || typeof json !== 'object' || !Array.isArray(json.data)) {
-    problems.push({ message: 'The filter response has no data array.', expected: '{"data": [...], "pageInfo": {...}}', received: typed(exchange.response?.bodyText.slice(0, 120)) });
-  } else if (!json.pageInfo || typeof json.pageInfo !== 'object' || typeof json.pageInfo.hasNextPage !== 'boolean') {
-    problems.push({ message: 'The filter response has no pageInfo with hasNextPage.', expected: '"pageInfo": {"hasNextPage": boolean, ...}', received: typed(json.pageInfo) });
-  }
-  return problems;
-};
+/** A filter answer: {data: [...], <page>: {hasNextPage, ...}}, the page object under the resource's name for it. */
+export function filterPage(page: string): Check {
+  return (exchange) => {
+    const json = exchange.response?.json as Record<string, unknown> | undefined;
+    const info = json?.[page] as { hasNextPage?: unknown } | undefined;
+    if (!json || typeof json !== 'object' || !Array.isArray(json.data)) {
+      return [{ message: 'The filter response has no data array.', expected: `{"data": [...], "${page}": {...}}`, received: typed(exchange.response?.bodyText.slice(0, 120)) }];
+    }
+    if (!info || typeof info !== 'object' || typeof info.hasNextPage !== 'boolean') {
+      return [{ message: `The filter response has no ${page} with hasNextPage.`, expected: `"${page}": {"hasNextPage": boolean, ...}`, received: `${Object.keys(json).filter((key) => key !== 'data').join(', ') || 'no other property'}: ${typed(info)}` }];
+    }
+    return [];
+  };
+}
 
 /** A record deleted in this run, read back: 404 with the envelope, or 200 showing deletedAt. */
 export const goneOrMarkedDeleted: Check = (exchange) => {

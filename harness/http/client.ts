@@ -34,6 +34,8 @@ export interface RequestSpec {
   path?: string;
   url?: string;
   operation?: Operation;
+  /** The resource whose route this is (for the ledger and per-resource reports). */
+  resource?: string;
   auth?: AuthSpec;
   headers?: Record<string, string>;
   json?: unknown;
@@ -102,7 +104,7 @@ export function createClient(options: ClientOptions): Client {
     }
     const exchange: Exchange = {
       seq: ++sequence,
-      request: { method: spec.method, url, headers: built?.displayHeaders ?? {}, body, operation: spec.operation ?? 'other' },
+      request: { method: spec.method, url, headers: built?.displayHeaders ?? {}, body, operation: spec.operation ?? 'other', resource: spec.resource },
       response,
       failure,
       startedAt,

@@ -10,6 +10,8 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   body?: Uint8Array;
   operation: Operation;
+  /** The resource whose route was called; absent for requests outside any resource (an unknown path). */
+  resource?: string;
 }
 
 export interface RecordedResponse {

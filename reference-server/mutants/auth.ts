@@ -4,9 +4,8 @@ import { createHmac } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { HttpError } from '../envelope.ts';
 import { TOKEN_PATH } from '../routes/token.ts';
-import { createVendorStore, type VendorStore } from '../store.ts';
 import { parseAuthorization, verifyToken, type TokenCheck } from '../tokens.ts';
-import { isJsonObject, onResponse, ROUTES, routedTo, type CatalogEntry } from './support.ts';
+import { capturedStores, isJsonObject, onResponse, routedResource, routedTo, type CatalogEntry } from './support.ts';
 
 /** Stands in for "no header" so the verifier can treat it as a caller. */
 const NO_HEADER = '(no authorization header)';
@@ -180,7 +179,7 @@ export const authMutants: CatalogEntry[] = [
  * the token is checked. The store is captured as buildApp creates it, just before install runs.
  */
 function authAfterLookup(): CatalogEntry {
-  let created: VendorStore | undefined;
+  const stores = capturedStores();
   return {
     name: 'auth-after-lookup',
     family: 'auth',
@@ -188,15 +187,13 @@ function authAfterLookup(): CatalogEntry {
     models: 'Item routes load the record in a preValidation hook and authenticate in preHandler, so a bad token with a random id gets 404.',
     parts: {
       authStage: 'preHandler',
-      createStore: (options) => (created = createVendorStore(options)),
+      createStore: stores.createStore,
     },
     install(app) {
-      const store = created!;
-      const itemRoutes = [ROUTES.get, ROUTES.patch, ROUTES.delete];
       app.addHook('preValidation', async (request: FastifyRequest) => {
-        if (!itemRoutes.some((route) => routedTo(request, route))) return;
+        if (!(['get', 'patch', 'delete'] as const).some((operation) => routedTo(request, operation))) return;
         const { id } = request.params as { id: string };
-        if (store.resolve(id) === undefined) throw new HttpError(404, 'Vendor not found');
+        if (stores.of(routedResource(request))?.resolve(id) === undefined) throw new HttpError(404, 'Record not found');
       });
     },
   };

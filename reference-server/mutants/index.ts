@@ -7,6 +7,7 @@ import { headersMutants } from './headers.ts';
 import { malformedMutants } from './malformed.ts';
 import { notFoundMutants } from './not-found.ts';
 import { rateLimitMutants } from './rate-limit.ts';
+import { resourceMutants } from './resources.ts';
 import { robustnessMutants } from './robustness.ts';
 import { securityMutants } from './security.ts';
 import { serverErrorMutants } from './server-error.ts';
@@ -29,6 +30,7 @@ export const MUTANTS: CatalogEntry[] = [
   ...serverErrorMutants,
   ...robustnessMutants,
   ...securityMutants,
+  ...resourceMutants,
 ];
 
 export function mutantByName(name: string): CatalogEntry | undefined {

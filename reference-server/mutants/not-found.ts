@@ -1,7 +1,7 @@
 // Mutants of the not-found family: unknown ids, unknown paths, wrong methods and deleted records.
 import { HttpError } from '../envelope.ts';
-import { createVendorStore, type VendorRecord, type VendorStore } from '../store.ts';
-import { onResponse, ROUTES, routedTo, storeWith, type CatalogEntry } from './support.ts';
+import type { StoredRecord } from '../records.ts';
+import { capturedStores, onResponse, routedResource, routedTo, storeWith, type CatalogEntry } from './support.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,7 +13,7 @@ export const notFoundMutants: CatalogEntry[] = [
     models: 'DELETE runs `UPDATE ... WHERE id = $1` and answers 204 whether or not a row matched ("idempotent delete").',
     install(app) {
       onResponse(app, ({ request, reply, status }) => {
-        if (!routedTo(request, ROUTES.delete) || status !== 404) return undefined;
+        if (!routedTo(request, 'delete') || status !== 404) return undefined;
         reply.code(204);
         return '';
       });
@@ -77,7 +77,7 @@ export const notFoundMutants: CatalogEntry[] = [
     models: 'Reads go through a cache that DELETE never invalidates, so GET of a deleted record still answers 200 with deletedAt null.',
     parts: {
       createStore: storeWith((store) => {
-        const cache = new Map<string, VendorRecord>();
+        const cache = new Map<string, StoredRecord>();
         return {
           resolve: (idOrKey) => {
             const live = store.resolve(idOrKey);
@@ -85,7 +85,7 @@ export const notFoundMutants: CatalogEntry[] = [
             return live ?? cache.get(idOrKey);
           },
           softDelete: (id) => {
-            if (store.resolve(id) === undefined) throw new HttpError(404, 'Vendor not found');
+            if (store.resolve(id) === undefined) throw new HttpError(404, 'Record not found');
             return store.softDelete(id);
           },
         };
@@ -100,18 +100,18 @@ export const notFoundMutants: CatalogEntry[] = [
  * handlers disagree on whether deleted records exist.
  */
 function secondDeleteIs204(): CatalogEntry {
-  let store: VendorStore | undefined;
+  const stores = capturedStores();
   return {
     name: 'second-delete-is-204',
     family: 'not-found',
     breaks: ['ERR-404-DELETE-TWICE'],
     models: 'The DELETE handler looks records up without `deleted_at IS NULL` while GET filters on it, so a deleted record is gone for GET but deleted again (204) by DELETE.',
-    parts: { createStore: (options) => (store = createVendorStore(options)) },
+    parts: { createStore: stores.createStore },
     install(app) {
       onResponse(app, ({ request, reply, status }) => {
-        if (!routedTo(request, ROUTES.delete) || status !== 404) return undefined;
+        if (!routedTo(request, 'delete') || status !== 404) return undefined;
         const { id } = request.params as { id: string };
-        if (!store?.all().some((record) => record.id === id && record.deletedAt !== null)) return undefined;
+        if (!stores.of(routedResource(request))?.all().some((record) => record.id === id && record.deletedAt !== null)) return undefined;
         reply.code(204);
         return '';
       });

@@ -3,7 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import { parseJsonBody } from '../body.ts';
 import { UNEXPECTED_ERROR_MESSAGE } from '../envelope.ts';
-import type { VendorInput, VendorPatch } from '../store.ts';
+import type { Fields } from '../records.ts';
 import { DEFAULT_AJV_OPTIONS, validationDetails } from '../validation.ts';
 import { isJsonObject, onResponse, parseAnyJsonBody, storeWith, type CatalogEntry } from './support.ts';
 
@@ -24,7 +24,7 @@ function withoutOperators(value: unknown): unknown {
   return Object.fromEntries(entries.map(([key, child]) => [key, withoutOperators(child)]));
 }
 
-function assertFitsColumns(fields: VendorInput | VendorPatch): void {
+function assertFitsColumns(fields: Fields): void {
   for (const [field, value] of Object.entries(fields)) {
     if (typeof value === 'string' && value.length > MAX_COLUMN_CHARS) throw new Error(`Data too long for column '${field}'`);
   }

@@ -23,14 +23,15 @@ export const securityMutants: CatalogEntry[] = [
     breaks: ['ERR-SEC-NO-INTERNALS'],
     models: 'The error handler sends error.stack as the message of every 5xx, a development setting left on in production.',
     install(app) {
-      const errors = new WeakMap<FastifyRequest, Error>();
+      const stacks = new WeakMap<FastifyRequest, string>();
       app.addHook('onError', async (request, _reply, error) => {
-        errors.set(request, error);
+        // The reference's own errors carry no stack (it never shows one): the trace is taken here.
+        stacks.set(request, new Error(error.message).stack ?? error.message);
       });
       onResponse(app, ({ request, status, json }) => {
-        const error = errors.get(request);
-        if (status < 500 || error === undefined || json?.error === undefined) return undefined;
-        return { error: { ...json.error, message: error.stack } };
+        const stack = stacks.get(request);
+        if (status < 500 || stack === undefined || json?.error === undefined) return undefined;
+        return { error: { ...json.error, message: stack } };
       });
     },
   },

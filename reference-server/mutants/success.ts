@@ -1,6 +1,6 @@
 // Mutants of the success family: 201 with the record on create, 200 on GET (by id or key), PATCH and
 // filter, 204 with no body on DELETE, ids that are UUIDs.
-import { onResponse, ROUTES, routedTo, storeWith, type CatalogEntry } from './support.ts';
+import { onResponse, routedTo, storeWith, type CatalogEntry } from './support.ts';
 
 export const successMutants: CatalogEntry[] = [
   {
@@ -10,7 +10,7 @@ export const successMutants: CatalogEntry[] = [
     models: 'The create handler returns the record with the framework\'s default 200 instead of 201 Created.',
     install(app) {
       onResponse(app, ({ request, reply, status }) => {
-        if (routedTo(request, ROUTES.create) && status === 201) reply.code(200);
+        if (routedTo(request, 'create') && status === 201) reply.code(200);
         return undefined;
       });
     },
@@ -21,7 +21,7 @@ export const successMutants: CatalogEntry[] = [
     breaks: ['ERR-2XX-GET', 'ERR-2XX-GET-BY-KEY'],
     models: 'GET answers {"data": record}, the list endpoint\'s wrapper, instead of the record itself.',
     install(app) {
-      onResponse(app, ({ request, status, json }) => (routedTo(request, ROUTES.get) && status === 200 ? { data: json } : undefined));
+      onResponse(app, ({ request, status, json }) => (routedTo(request, 'get') && status === 200 ? { data: json } : undefined));
     },
   },
   {
@@ -42,7 +42,7 @@ export const successMutants: CatalogEntry[] = [
     models: 'PATCH answers 204 No Content, as a command endpoint would, instead of 200 with the updated record.',
     install(app) {
       onResponse(app, ({ request, reply, status }) => {
-        if (!routedTo(request, ROUTES.patch) || status !== 200) return undefined;
+        if (!routedTo(request, 'patch') || status !== 200) return undefined;
         reply.code(204);
         return '';
       });
@@ -54,7 +54,7 @@ export const successMutants: CatalogEntry[] = [
     breaks: ['ERR-2XX-FILTER'],
     models: 'The filter endpoint returns the page\'s records as a bare JSON array, dropping {data, pageInfo}.',
     install(app) {
-      onResponse(app, ({ request, status, json }) => (routedTo(request, ROUTES.filter) && status === 200 ? json?.data : undefined));
+      onResponse(app, ({ request, status, json }) => (routedTo(request, 'filter') && status === 200 ? json?.data : undefined));
     },
   },
   {
@@ -64,7 +64,7 @@ export const successMutants: CatalogEntry[] = [
     models: 'DELETE answers 200 with a confirmation body, as MVMNT\'s soft-delete page describes, instead of the guide\'s 204.',
     install(app) {
       onResponse(app, ({ request, reply, status }) => {
-        if (!routedTo(request, ROUTES.delete) || status !== 204) return undefined;
+        if (!routedTo(request, 'delete') || status !== 204) return undefined;
         reply.code(200).type('application/json; charset=utf-8');
         return { id: (request.params as { id: string }).id, deleted: true };
       });

@@ -3,10 +3,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { API_PREFIX } from '../app.ts';
 import { parseJsonBody } from '../body.ts';
-import { toRouterPath, vendorsResource, type ResourceRoute } from '../fixtures.ts';
+import { loadResources, toRouterPath, type ResourceFixture, type RouteName } from '../fixtures.ts';
 import type { BodySchemas, Mutant } from '../parts.ts';
 import { createFixedWindowLimiter, type RateLimitDecision, type RateLimiter, type RateLimitOptions } from '../rate-limit.ts';
-import { createVendorStore, type StoreOptions, type VendorStore } from '../store.ts';
+import { createRecordStore, type RecordStore, type StoreOptions } from '../records.ts';
 
 export interface CatalogEntry extends Mutant {
   family: string;
@@ -14,13 +14,22 @@ export interface CatalogEntry extends Mutant {
   breaks: string[];
   /** One sentence: the real-world bug it imitates. */
   models: string;
+  /**
+   * The resources its run judges: the ones whose rules it breaks. A bug of every resource (the
+   * envelope, auth) is shown on the first committed resource; the reference run judges them all.
+   */
+  resources?: string[];
 }
 
-export const ROUTES = vendorsResource.routes;
+/** The committed resources the catalog's servers serve. */
+export const RESOURCES: readonly ResourceFixture[] = loadResources();
 
-/** True when the request was routed to this route of the vendors resource. */
-export function routedTo(request: FastifyRequest, route: ResourceRoute): boolean {
-  return request.method === route.method && request.routeOptions.url === `${API_PREFIX}${toRouterPath(route.path)}`;
+/** True when the request was routed to this operation of any resource (or of the one named). */
+export function routedTo(request: FastifyRequest, operation: RouteName, resource?: string): boolean {
+  return RESOURCES.some(({ name, routes }) => {
+    const route = routes[operation];
+    return (resource === undefined || resource === name) && request.method === route.method && request.routeOptions.url === `${API_PREFIX}${toRouterPath(route.path)}`;
+  });
 }
 
 export interface Outgoing {
@@ -53,11 +62,32 @@ function parseJson(payload: unknown): unknown {
   }
 }
 
-/** A createStore part that builds the reference store and lets the mutant override some of its methods. */
-export function storeWith(override: (store: VendorStore) => Partial<VendorStore>): (options: StoreOptions) => VendorStore {
+/** The resource a request was routed to (any of its operations), if any. */
+export function routedResource(request: FastifyRequest): string | undefined {
+  return RESOURCES.find(({ name }) => (['create', 'get', 'patch', 'delete', 'filter'] as const).some((operation) => routedTo(request, operation, name)))?.name;
+}
+
+/** The reference stores as buildApp creates them (just before install runs), for mutants that read them. */
+export function capturedStores(): { createStore: (options: StoreOptions) => RecordStore; of: (resource: string | undefined) => RecordStore | undefined } {
+  const stores = new Map<string, RecordStore>();
+  return {
+    createStore: (options) => {
+      const store = createRecordStore(options);
+      stores.set(options.resource.name, store);
+      return store;
+    },
+    of: (resource) => (resource === undefined ? undefined : stores.get(resource)),
+  };
+}
+
+/**
+ * A createStore part that builds the reference store and lets the mutant override some of its
+ * methods: for every resource, or for the ones named.
+ */
+export function storeWith(override: (store: RecordStore, resource: ResourceFixture) => Partial<RecordStore>, only?: string[]): (options: StoreOptions) => RecordStore {
   return (options) => {
-    const store = createVendorStore(options);
-    return { ...store, ...override(store) };
+    const store = createRecordStore(options);
+    return only === undefined || only.includes(options.resource.name) ? { ...store, ...override(store, options.resource) } : store;
   };
 }
 
@@ -73,17 +103,29 @@ export function limiterWith(
 
 type Schema = Record<string, any>;
 
-/** A deep copy of one of the fixture's body schemas, edited by `edit`. */
-function editedSchema(which: 'create' | 'patch' | 'filter', edit: (schema: Schema) => void): object {
-  const copy = structuredClone(vendorsResource.schemas[which]) as Schema;
-  edit(copy);
-  return copy;
+/**
+ * A schemasFor part: each resource's body schemas with one of them edited (a deep copy), for every
+ * resource or for the ones named. `edit` may leave a resource's schema as it is when it does not apply.
+ */
+export function schemasWith(which: 'create' | 'patch' | 'filter', edit: (schema: Schema) => void, only?: string[]): (resource: ResourceFixture) => BodySchemas {
+  return (resource) => {
+    const { create, patch, filter } = resource.schemas;
+    if (only !== undefined && !only.includes(resource.name)) return { create, patch, filter };
+    const copy = structuredClone(resource.schemas[which]) as Schema;
+    edit(copy);
+    return { create, patch, filter, [which]: copy };
+  };
 }
 
-/** The fixture's schemas with one of them edited. */
-export function schemasWith(which: 'create' | 'patch' | 'filter', edit: (schema: Schema) => void): BodySchemas {
-  const { create, patch, filter } = vendorsResource.schemas;
-  return { create, patch, filter, [which]: editedSchema(which, edit) };
+/** A filter schema edit: pageSize keeps its type and loses its bounds. */
+export function dropPageSizeBounds(schema: Schema): void {
+  delete schema.properties.pageSize.minimum;
+  delete schema.properties.pageSize.maximum;
+}
+
+/** Each definition of a property in a body schema (the schema itself and each union variant). */
+export function propertiesNamed(schema: Schema, name: string): Schema[] {
+  return [schema, ...(schema.oneOf ?? [])].map((holder: Schema) => holder.properties?.[name]).filter(Boolean);
 }
 
 export function isJsonObject(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,6 @@
 // Mutants of the validation family: every invalid field is a 422 naming it, and valid payloads get 201.
 import { DEFAULT_AJV_OPTIONS, validationDetails } from '../validation.ts';
-import { schemasWith, type CatalogEntry } from './support.ts';
+import { dropPageSizeBounds, propertiesNamed, schemasWith, type CatalogEntry } from './support.ts';
 
 export const validationMutants: CatalogEntry[] = [
   {
@@ -23,8 +23,8 @@ export const validationMutants: CatalogEntry[] = [
     breaks: ['ERR-422-FIELD-NAMED', 'ERR-422-EVERY-FIELD'],
     models: 'The create schema allows keys of up to 513 characters (an off-by-one against the documented 512), so a 513-character key is accepted.',
     parts: {
-      schemas: schemasWith('create', (schema) => {
-        schema.properties.key.maxLength = 513;
+      schemasFor: schemasWith('create', (schema) => {
+        for (const key of propertiesNamed(schema, 'key')) key.maxLength = 513;
       }),
     },
   },
@@ -34,8 +34,8 @@ export const validationMutants: CatalogEntry[] = [
     breaks: ['ERR-422-POSITIVE-CONTROL'],
     models: 'The create schema limits keys to 511 characters (a `< 512` check), so the longest documented key is refused.',
     parts: {
-      schemas: schemasWith('create', (schema) => {
-        schema.properties.key.maxLength = 511;
+      schemasFor: schemasWith('create', (schema) => {
+        for (const key of propertiesNamed(schema, 'key')) key.maxLength = 511;
       }),
     },
   },
@@ -45,8 +45,8 @@ export const validationMutants: CatalogEntry[] = [
     breaks: ['ERR-422-POSITIVE-CONTROL'],
     models: 'The name is checked against an ASCII-only pattern, so "Müller Logistik" and other non-ASCII names are refused with a 422.',
     parts: {
-      schemas: schemasWith('create', (schema) => {
-        schema.properties.name.pattern = '^[\\x20-\\x7E]+$';
+      schemasFor: schemasWith('create', (schema) => {
+        for (const name of propertiesNamed(schema, 'name')) name.pattern = '^[\\x20-\\x7E]+$';
       }),
     },
   },
@@ -56,7 +56,7 @@ export const validationMutants: CatalogEntry[] = [
     breaks: ['ERR-422-MISSING-OR-TYPE'],
     models: 'The create schema lost its `required` list, so a vendor without a name is created.',
     parts: {
-      schemas: schemasWith('create', (schema) => {
+      schemasFor: schemasWith('create', (schema) => {
         delete schema.required;
       }),
     },
@@ -81,8 +81,8 @@ export const validationMutants: CatalogEntry[] = [
     breaks: ['ERR-422-PATCH-FIELD'],
     models: 'The PATCH schema is a deep partial of the create schema, so an address given in a PATCH no longer needs line1, city, country or market.',
     parts: {
-      schemas: schemasWith('patch', (schema) => {
-        delete schema.$defs.AddressFields.required;
+      schemasFor: schemasWith('patch', (schema) => {
+        for (const property of Object.values<Record<string, any>>(schema.properties ?? {})) if (property.properties) delete property.required;
       }),
     },
   },
@@ -92,10 +92,7 @@ export const validationMutants: CatalogEntry[] = [
     breaks: ['ERR-422-PAGE-SIZE'],
     models: 'The filter schema types pageSize as an integer but drops its 1..250 bounds, so 0, -1 and 1000 are answered 200.',
     parts: {
-      schemas: schemasWith('filter', (schema) => {
-        delete schema.properties.pageSize.minimum;
-        delete schema.properties.pageSize.maximum;
-      }),
+      schemasFor: schemasWith('filter', dropPageSizeBounds),
     },
   },
 ];

@@ -1,7 +1,7 @@
 // Conformant variants: servers that answer differently from the reference where the contract allows
 // two answers. Each must pass the whole run; a clause that fails one of them cries wolf.
 import { HttpError } from '../envelope.ts';
-import { storeWith } from './support.ts';
+import { RESOURCES, routedResource, storeWith } from './support.ts';
 import type { Mutant } from '../parts.ts';
 
 export interface Variant extends Mutant {
@@ -16,12 +16,14 @@ export const VARIANTS: Variant[] = [
   {
     name: 'non-uuid-ids-refused',
     allowedBy: 'ERR-404-NON-UUID-ID',
-    models: 'A server without client-key lookup in the path: any path id that is not a UUID is a 400 BAD_REQUEST with the envelope.',
+    models: 'A server without client-key lookup in the path: any path id that is not a UUID is a 400 BAD_REQUEST with the envelope (unless a lookup parameter, where the resource declares one, asks for a key).',
     install(app) {
       // After authentication and the rate limit (onRequest), so the 400 carries their headers.
       app.addHook('preHandler', async (request) => {
         const id = (request.params as { id?: unknown } | undefined)?.id;
-        if (typeof id === 'string' && !UUID.test(id)) throw new HttpError(400, 'The id must be a UUID');
+        const lookup = RESOURCES.find((resource) => resource.name === routedResource(request))?.lookup;
+        const byKey = lookup !== undefined && (request.query as Record<string, unknown>)[lookup.parameter] === lookup.byKey;
+        if (typeof id === 'string' && !UUID.test(id) && !byKey) throw new HttpError(400, 'The id must be a UUID');
       });
     },
   },

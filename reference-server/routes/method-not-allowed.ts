@@ -6,7 +6,7 @@ import { toRouterPath, type ResourceRoute } from '../fixtures.ts';
 const ROUTABLE_METHODS: HTTPMethods[] = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
 
 // Registered as real routes rather than decided in the not-found handler: the router then settles
-// overlaps such as GET /vendors/filter (the static path wins over /vendors/:id) exactly as for the
+// overlaps such as GET /<resource>/filter (the static path wins over /<resource>/:id) exactly as for the
 // allowed methods.
 export function registerMethodNotAllowed(app: FastifyInstance, routes: readonly ResourceRoute[]): void {
   const allowedByPath = new Map<string, string[]>();

@@ -8,16 +8,27 @@ export const SCRIPT = `
   var status = document.getElementById('filter-status');
   var family = document.getElementById('filter-family');
   var level = document.getElementById('filter-level');
+  var resource = document.getElementById('filter-resource');
   var text = document.getElementById('filter-text');
   var shown = document.getElementById('shown-count');
   var empty = document.getElementById('no-match');
-  if (!status || !family || !level || !text) return;
+  if (!status || !family || !level || !resource || !text) return;
+
+  // With a resource chosen, a row shows when it was judged there, and the status filter reads that result.
+  function onResource(row) {
+    if (!resource.value) return !status.value || row.dataset.status === status.value;
+    var results = row.dataset.resources.split(' ');
+    return results.some(function (result) {
+      var parts = result.split(':');
+      return parts[0] === resource.value && (!status.value || parts[1] === status.value);
+    });
+  }
 
   function apply() {
     var query = text.value.trim().toLowerCase();
     var count = 0;
     rows.forEach(function (row) {
-      var visible = (!status.value || row.dataset.status === status.value)
+      var visible = onResource(row)
         && (!family.value || row.dataset.family === family.value)
         && (!level.value || row.dataset.level === level.value)
         && (!query || row.dataset.search.indexOf(query) !== -1);
@@ -29,21 +40,22 @@ export const SCRIPT = `
   }
 
   function reset() {
-    status.value = ''; family.value = ''; level.value = ''; text.value = '';
+    status.value = ''; family.value = ''; level.value = ''; resource.value = ''; text.value = '';
     apply();
   }
 
-  [status, family, level].forEach(function (control) { control.addEventListener('change', apply); });
+  [status, family, level, resource].forEach(function (control) { control.addEventListener('change', apply); });
   text.addEventListener('input', apply);
   document.getElementById('filter-reset').addEventListener('click', reset);
 
   // Counts in the header and the matrix narrow the table to what they count.
-  document.querySelectorAll('[data-filter-status], [data-filter-family], [data-filter-level]').forEach(function (button) {
+  document.querySelectorAll('[data-filter-status], [data-filter-family], [data-filter-level], [data-filter-resource]').forEach(function (button) {
     button.addEventListener('click', function () {
       reset();
       status.value = button.dataset.filterStatus || '';
       family.value = button.dataset.filterFamily || '';
       level.value = button.dataset.filterLevel || '';
+      resource.value = button.dataset.filterResource || '';
       apply();
       document.getElementById('clauses').scrollIntoView({ behavior: 'smooth', block: 'start' });
     });

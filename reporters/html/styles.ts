@@ -41,6 +41,8 @@ thead th { background: var(--soft); font-weight: 600; white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .matrices { display: flex; gap: 40px; flex-wrap: wrap; align-items: flex-start; }
 .matrix { width: auto; }
+.scroll { overflow-x: auto; }
+#matrix-resource td button { font: inherit; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; text-decoration: underline dotted; white-space: nowrap; }
 .matrix th, .matrix td { padding: 4px 14px; }
 .matrix td.num button { font: inherit; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; text-decoration: underline dotted; }
 .matrix td.zero { color: #afb8c1; }

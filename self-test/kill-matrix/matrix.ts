@@ -1,20 +1,12 @@
 // The kill matrix: the unmutated reference and every catalog mutant judged by the suite, which clause
 // caught which bug, the clauses no mutant proves, and the mutation score.
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { CLAUSES } from '../../fixtures/load.ts';
 import { MUTANTS, type CatalogEntry } from '../../reference-server/mutants/index.ts';
 import { VARIANTS, type Variant } from '../../reference-server/mutants/variants.ts';
 import { DEFAULT_RUN_SETTINGS, inPool, runAgainst, type RunResult, type RunSettings } from './run.ts';
 
-interface RegisteredClause {
-  id: string;
-  family: string;
-  level: 'MUST' | 'SHOULD' | 'MAY';
-}
-
-export const CLAUSES: RegisteredClause[] = (
-  JSON.parse(readFileSync(new URL('../../fixtures/contract/clauses.json', import.meta.url), 'utf8')) as { clauses: RegisteredClause[] }
-).clauses;
+export { CLAUSES };
 
 const levelOf = new Map(CLAUSES.map((clause) => [clause.id, clause.level]));
 
@@ -68,11 +60,27 @@ export function defaultConcurrency(): number {
 }
 
 /**
- * Killed: every declared clause failed, and the run failed (exit non-zero) whenever a declared
- * clause is MUST or SHOULD. A mutant that only breaks MAY clauses cannot fail a run.
+ * A mutant of every resource is shown on one: the smallest committed one (no references, few fields),
+ * or, for the validation family, the one whose fields have every kind of rule (formats, enums, nested
+ * addresses, arrays). A mutant of one resource is shown on that one.
+ */
+export const DEFAULT_MUTANT_RESOURCES = ['payment-terms'];
+export const VALIDATION_MUTANT_RESOURCES = ['vendors'];
+
+export function resourcesOf(mutant: CatalogEntry): string[] {
+  return mutant.resources ?? (mutant.family === 'validation' ? VALIDATION_MUTANT_RESOURCES : DEFAULT_MUTANT_RESOURCES);
+}
+/** Conformant variants judge the resource where every clause applies (a lookup parameter, references, enums). */
+export const VARIANT_RESOURCES = ['customers'];
+
+/**
+ * Killed: every declared clause failed (on the mutant's resource, for a mutant of one resource), and
+ * the run failed (exit non-zero) whenever a declared clause is MUST or SHOULD. A mutant that only
+ * breaks MAY clauses cannot fail a run.
  */
 export function judge(mutant: CatalogEntry, result: RunResult): MutantOutcome {
-  const missed = mutant.breaks.filter((id) => !result.failed.includes(id));
+  const failedThere = (id: string) => result.failed.includes(id) && (mutant.resources === undefined || mutant.resources.some((resource) => result.failedOn[id]?.includes(resource)));
+  const missed = mutant.breaks.filter((id) => !failedThere(id));
   const failsRun = mutant.breaks.some((id) => levelOf.get(id) !== 'MAY');
   const killed = result.problem === undefined && missed.length === 0 && (!failsRun || (result.exitCode !== null && result.exitCode !== 0));
   return { mutant, result, killed, missed };
@@ -83,12 +91,13 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<Matrix> {
   const mutants = options.mutants ?? MUTANTS;
   const variants = options.variants ?? VARIANTS;
   const settings = options.settings ?? DEFAULT_RUN_SETTINGS;
-  const tasks: { name: string; mutant?: CatalogEntry | Variant }[] = [
+  // The reference judges every resource; a mutant only the resources it touches (never fewer clauses).
+  const tasks: { name: string; mutant?: CatalogEntry | Variant; resources?: string[] }[] = [
     { name: REFERENCE_NAME },
-    ...variants.map((variant) => ({ name: variant.name, mutant: variant })),
-    ...mutants.map((mutant) => ({ name: mutant.name, mutant })),
+    ...variants.map((variant) => ({ name: variant.name, mutant: variant, resources: VARIANT_RESOURCES })),
+    ...mutants.map((mutant) => ({ name: mutant.name, mutant, resources: resourcesOf(mutant) })),
   ];
-  const results = await inPool(tasks, options.concurrency ?? defaultConcurrency(), (task) => runAgainst(task.name, task.mutant, settings), options.progress);
+  const results = await inPool(tasks, options.concurrency ?? defaultConcurrency(), (task) => runAgainst(task.name, task.mutant, settings, task.resources), options.progress);
 
   const [reference, ...rest] = results as [RunResult, ...RunResult[]];
   const variantOutcomes = variants.map((variant, index): VariantOutcome => {
@@ -133,7 +142,8 @@ export function formatMatrix(matrix: Matrix): string {
   for (const { mutant, result, killed, missed } of matrix.outcomes) {
     const failed = result.failed.map((id) => (mutant.breaks.includes(id) ? `${id}*` : id)).join(', ') || '(no clause failed)';
     const why = killed ? '' : `; missed: ${missed.join(', ') || '(none)'}, exit ${result.exitCode}${result.problem ? `; ${result.problem.split('\n')[0]}` : ''}`;
-    lines.push(`${killed ? 'killed  ' : 'SURVIVED'} ${mutant.name.padEnd(width)} → ${failed}${why} (${seconds(result.durationMs)})`);
+    const on = mutant.resources ? ` [${mutant.resources.join(', ')}]` : '';
+    lines.push(`${killed ? 'killed  ' : 'SURVIVED'} ${mutant.name.padEnd(width)} → ${failed}${on}${why} (${seconds(result.durationMs)})`);
   }
   lines.push('(* a clause the mutant declares in breaks)');
   lines.push(`unproven clauses: ${matrix.unproven.length === 0 ? 'none' : matrix.unproven.join(', ')}`);

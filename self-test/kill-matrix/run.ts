@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadResources, type ResourceFixture } from '../../fixtures/load.ts';
 import { startReferenceServer, type Mutant, type RunningReferenceServer } from '../../reference-server/index.ts';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,9 +24,9 @@ export interface RunSettings {
 
 export const DEFAULT_RUN_SETTINGS: RunSettings = {
   requestTimeoutMs: 1500,
-  // The suite's remote default: it kills every catalog mutant under each seed tried, and the matrix
-  // is CPU-bound, so fewer cases per property means a faster matrix.
-  propertyRuns: 25,
+  // Table rows cover every field rule once, deterministically; properties add generated cases. Ten
+  // per property kill every catalog mutant under each seed tried, and the matrix is CPU-bound.
+  propertyRuns: 10,
   seed: 20_240_601,
   hardTimeoutMs: 60_000,
   // With several runs sharing the CPU, the reference default (1000 per 1 s) lets the burst roll over
@@ -35,11 +36,15 @@ export const DEFAULT_RUN_SETTINGS: RunSettings = {
 
 export interface RunResult {
   name: string;
+  /** The resources the run judged (undefined: all of them). */
+  resources?: string[];
   /** The CLI's exit code; null when it was killed or never started. */
   exitCode: number | null;
   failed: string[];
   skipped: string[];
   passed: string[];
+  /** Each failed clause's resources where it failed. */
+  failedOn: Record<string, string[]>;
   durationMs: number;
   /** Why the run produced no usable report (timeout, crash, unreadable report). */
   problem?: string;
@@ -48,6 +53,7 @@ export interface RunResult {
 interface ClauseOutcome {
   id: string;
   status: 'passed' | 'failed' | 'skipped' | 'waived';
+  resources: Record<string, string>;
 }
 
 /** A grace period for the CLI's own SIGTERM handling (partial report, cleanup) before SIGKILL. */
@@ -55,19 +61,22 @@ const KILL_GRACE_MS = 5_000;
 /** A server that still holds a hung request must not hold the matrix. */
 const CLOSE_TIMEOUT_MS = 5_000;
 
-export async function runAgainst(name: string, mutant: Mutant | undefined, settings: RunSettings = DEFAULT_RUN_SETTINGS): Promise<RunResult> {
+/** Runs the suite against the reference (or a mutant of it), judging `resources` only when given. */
+export async function runAgainst(name: string, mutant: Mutant | undefined, settings: RunSettings = DEFAULT_RUN_SETTINGS, resources?: string[]): Promise<RunResult> {
   const started = Date.now();
   const reportDir = await mkdtemp(join(tmpdir(), 'mvmnt-kill-matrix-'));
   let server: RunningReferenceServer | undefined;
   try {
-    server = await startReferenceServer({ port: 0, mutant, rateLimit: settings.rateLimit });
-    const child = await runCli(server, reportDir, settings);
-    const base = { name, exitCode: child.exitCode, durationMs: Date.now() - started };
+    // The server serves what the run can reach: the judged resources and the ones they reference.
+    server = await startReferenceServer({ port: 0, mutant, rateLimit: settings.rateLimit, ...(resources ? { resources: withParents(resources) } : {}) });
+    const child = await runCli(server, reportDir, settings, resources);
+    const base = { name, ...(resources ? { resources } : {}), exitCode: child.exitCode, durationMs: Date.now() - started, failedOn: {} };
     if (child.problem) return { ...base, failed: [], skipped: [], passed: [], problem: child.problem };
     try {
       const report = JSON.parse(await readFile(join(reportDir, 'conformance.json'), 'utf8')) as { clauses: ClauseOutcome[] };
       const having = (status: ClauseOutcome['status']) => report.clauses.filter((clause) => clause.status === status).map((clause) => clause.id);
-      return { ...base, failed: having('failed'), skipped: having('skipped'), passed: having('passed') };
+      const failedOn = Object.fromEntries(report.clauses.filter((clause) => clause.status === 'failed').map((clause) => [clause.id, Object.keys(clause.resources).filter((resource) => clause.resources[resource] === 'failed')]));
+      return { ...base, failed: having('failed'), skipped: having('skipped'), passed: having('passed'), failedOn };
     } catch (error) {
       return { ...base, failed: [], skipped: [], passed: [], problem: `no readable conformance.json (exit ${child.exitCode}): ${(error as Error).message}\n${child.output}` };
     }
@@ -77,6 +86,20 @@ export async function runAgainst(name: string, mutant: Mutant | undefined, setti
   }
 }
 
+const COMMITTED = loadResources();
+
+/** The named resources and, transitively, the committed resources their payloads reference. */
+function withParents(names: string[]): ResourceFixture[] {
+  const wanted = new Set<string>();
+  const visit = (name: string) => {
+    if (wanted.has(name)) return;
+    wanted.add(name);
+    for (const reference of COMMITTED.find((resource) => resource.name === name)?.references ?? []) visit(reference.resource);
+  };
+  names.forEach(visit);
+  return COMMITTED.filter((resource) => wanted.has(resource.name));
+}
+
 interface ChildOutcome {
   exitCode: number | null;
   problem?: string;
@@ -84,7 +107,7 @@ interface ChildOutcome {
   output: string;
 }
 
-function runCli(server: RunningReferenceServer, reportDir: string, settings: RunSettings): Promise<ChildOutcome> {
+function runCli(server: RunningReferenceServer, reportDir: string, settings: RunSettings, resources?: string[]): Promise<ChildOutcome> {
   const client = server.clients[0]!;
   const env: NodeJS.ProcessEnv = {
     ...inheritedEnvironment(),
@@ -98,7 +121,8 @@ function runCli(server: RunningReferenceServer, reportDir: string, settings: Run
     MVMNT_EXPECTATIONS: '',
     MVMNT_ACCESS_TOKEN: '',
   };
-  const child = spawn(process.execPath, [CLI, '--base-url', server.baseUrl, '--report-dir', reportDir], {
+  const narrowed = resources ? ['--resources', resources.join(',')] : [];
+  const child = spawn(process.execPath, [CLI, '--base-url', server.baseUrl, '--report-dir', reportDir, ...narrowed], {
     cwd: PACKAGE_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,7 +5,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
+import { loadResources } from '../../fixtures/load.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin', 'mvmnt-conformance.js');
@@ -51,20 +53,34 @@ export async function tokenFor(tokenUrl: string, client: { id: string; secret: s
   return ((await response.body.json()) as { access_token: string }).access_token;
 }
 
-/** Live vendors whose key starts with the given prefix, read through the filter endpoint. */
-export async function liveKeys(baseUrl: string, token: string, prefix = 'conformance-'): Promise<string[]> {
+/**
+ * Live records of a resource (of every committed one, by default, one after another) whose key starts
+ * with the given prefix, read through the filter endpoints; a throttled read waits for the window.
+ */
+export async function liveKeys(baseUrl: string, token: string, prefix = 'conformance-', resource?: string): Promise<string[]> {
+  if (resource === undefined) {
+    const keys: string[] = [];
+    for (const fixture of loadResources()) keys.push(...(await liveKeys(baseUrl, token, prefix, fixture.name)));
+    return keys;
+  }
+  const page = loadResources().find((fixture) => fixture.name === resource)!.list.page;
   const keys: string[] = [];
   let cursor: string | undefined;
-  for (let page = 0; page < 100; page++) {
-    const response = await request(`${baseUrl}/vendors/filter`, {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const response = await request(`${baseUrl}/${resource}/filter`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ pageSize: 250, ...(cursor ? { cursor } : {}) }),
     });
-    const body = (await response.body.json()) as { data: { key: string | null }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    if (response.statusCode === 429) {
+      await response.body.dump();
+      await sleep(Math.min(5_000, Math.max(100, Number(response.headers['x-ratelimit-reset']) * 1000 - Date.now() + 50)));
+      continue;
+    }
+    const body = (await response.body.json()) as { data: { key: string | null }[] } & Record<string, { hasNextPage: boolean; endCursor: string | null }>;
     keys.push(...body.data.map((record) => record.key ?? '').filter((key) => key.startsWith(prefix)));
-    if (!body.pageInfo.hasNextPage || !body.pageInfo.endCursor) break;
-    cursor = body.pageInfo.endCursor;
+    if (!body[page].hasNextPage || !body[page].endCursor) break;
+    cursor = body[page].endCursor!;
   }
   return keys;
 }

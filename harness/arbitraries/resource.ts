@@ -1,0 +1,80 @@
+// A resource's payloads for the suites: its valid sample and generated valid payloads (a key of the
+// run, live records for references), and the breakers of its create and patch schemas, each with
+// the base it must be applied to (the right variant of a tagged union).
+import fc from 'fast-check';
+import type { ResourceRequests } from '../resource.ts';
+import type { Session } from '../session.ts';
+import { breakers, patchBreakers, unionOf, validObject, variantSchema, type Breaker, type GeneratorContext } from './payloads.ts';
+
+export interface ResourcePayloads {
+  /** The fixture's valid sample with a fresh key of the run and live references; of `variant` when given. */
+  sample(variant?: string): Record<string, unknown>;
+  /** Generated valid create payloads: optional fields sometimes, or (`all`) always. */
+  valid(all?: boolean): fc.Arbitrary<Record<string, unknown>>;
+  /** Generated valid create payloads a breaker can be applied to (of its variant). */
+  baseFor(breaker: Breaker): fc.Arbitrary<Record<string, unknown>>;
+  create: Breaker[];
+  patch: Breaker[];
+  /** Generated valid PATCH bodies. */
+  validPatch: fc.Arbitrary<Record<string, unknown>>;
+  /** A valid PATCH that sets one plain text field (a name, preferably) to a new value: [field, value]. */
+  change: [string, string];
+}
+
+export function generatorContext(session: Session): GeneratorContext {
+  return { keys: session.keys };
+}
+
+// Breakers and arbitraries are built once per resource and session, however many suite files ask.
+const built = new WeakMap<Session, Map<ResourceRequests, ResourcePayloads>>();
+
+export function payloadsFor(session: Session, resource: ResourceRequests): ResourcePayloads {
+  let forSession = built.get(session);
+  if (!forSession) built.set(session, (forSession = new Map()));
+  let payloads = forSession.get(resource);
+  if (!payloads) forSession.set(resource, (payloads = buildPayloads(session, resource)));
+  return payloads;
+}
+
+function buildPayloads(session: Session, resource: ResourceRequests): ResourcePayloads {
+  const { fixture } = resource;
+  const create = fixture.schemas.create;
+  const ctx = generatorContext(session);
+  const union = unionOf(create);
+  const keyed = () => (fixture.keyField ? { [fixture.keyField]: session.keys.next(fixture.name.slice(0, 8)) } : {});
+  // References are read when a payload is generated, inside a test: only then are their records live.
+  const withReferences = (payload: Record<string, unknown>) => ({ ...payload, ...session.references.values(fixture) });
+  const sampleTag = union ? String(fixture.validSample[union.tag]) : undefined;
+
+  const sample = (variant?: string) => {
+    let base: Record<string, unknown> = { ...fixture.validSample };
+    if (union && variant !== undefined && variant !== sampleTag) {
+      // Another variant: the sample's fields that variant also has, and its tag.
+      const fields = variantSchema(create, variant).properties ?? {};
+      base = Object.fromEntries(Object.entries(base).filter(([field]) => field in fields));
+      base[union.tag] = variant;
+    }
+    return withReferences({ ...base, ...keyed() });
+  };
+  const validOf = (schema: typeof create, all: boolean) => validObject(schema, schema, ctx, all).map(withReferences);
+
+  return {
+    sample,
+    valid: (all = false) => validOf(create, all),
+    baseFor: (breaker) => (breaker.variant === undefined ? validOf(create, false) : validOf(variantSchema(create, breaker.variant), false)),
+    create: breakers(create, create, ctx, fixture.validSample),
+    patch: patchBreakers(fixture.schemas.patch, fixture.schemas.patch, ctx),
+    validPatch: validObject(fixture.schemas.patch, fixture.schemas.patch, ctx),
+    change: textChange(fixture.schemas.patch, fixture.keyField),
+  };
+}
+
+/** The patch schema's name field, or else its first string field without a format, enum or limit. */
+function textChange(patch: ResourceRequests['fixture']['schemas']['patch'], keyField: string | null): [string, string] {
+  const fields = Object.entries(patch.properties ?? {}).filter(
+    ([name, schema]) => name !== keyField && [schema.type].flat().includes('string') && !schema.format && !schema.enum && schema.maxLength === undefined && !schema['x-references'],
+  );
+  const [field] = fields.find(([, schema]) => schema['x-text'] === 'name') ?? fields[0] ?? [];
+  if (field === undefined) throw new Error('the patch schema has no plain text field to change');
+  return [field, 'Conformance Renamed Record'];
+}

@@ -1,0 +1,124 @@
+// In-memory records of one resource: soft deletes, client keys unique among live records, lookup by
+// id or by key. A record holds the fields its schemas describe, copied as the validated body gave them.
+import type { JsonSchema, ResourceFixture } from './fixtures.ts';
+
+/** A stored record: bookkeeping fields, then the resource's own fields. */
+export interface StoredRecord {
+  object: string;
+  id: string;
+  friendlyId: string;
+  key: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+  [field: string]: unknown;
+}
+
+export type Fields = Record<string, unknown>;
+
+export interface StoreOptions {
+  resource: ResourceFixture;
+  newId(): string;
+  now(): number;
+}
+
+export interface RecordStore {
+  /** A live record by id, or else a live record by client key; `by` restricts the lookup to one of them. */
+  resolve(idOrKey: string, by?: 'id' | 'key'): StoredRecord | undefined;
+  create(input: Fields): StoredRecord;
+  update(id: string, patch: Fields): StoredRecord;
+  softDelete(id: string): StoredRecord;
+  /** The live record holding the key, other than exceptId (a record never conflicts with itself). */
+  keyHolder(key: string, exceptId?: string): StoredRecord | undefined;
+  /** Every record, deleted ones included, in creation order; records are never removed. */
+  all(): readonly StoredRecord[];
+}
+
+const FIRST_FRIENDLY_NUMBER = 100001;
+
+/** Every property a body may set: the create and patch schemas' properties, union variants included. */
+function writableFields(resource: ResourceFixture): Set<string> {
+  const names = (schema: JsonSchema): string[] => [...Object.keys(schema.properties ?? {}), ...(schema.oneOf ?? []).flatMap(names)];
+  return new Set([...names(resource.schemas.create), ...names(resource.schemas.patch)]);
+}
+
+export function createRecordStore({ resource, newId, now }: StoreOptions): RecordStore {
+  // Insertion order is creation order, which /filter pages through.
+  const records = new Map<string, StoredRecord>();
+  const fields = writableFields(resource);
+  const keyField = resource.keyField;
+  const object = resource.title.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/\W+/g, '_').toUpperCase();
+
+  const timestamp = () => new Date(now()).toISOString();
+  const isLive = (record: StoredRecord | undefined): record is StoredRecord => record?.deletedAt === null;
+
+  function mustGetLive(id: string): StoredRecord {
+    const record = records.get(id);
+    if (!isLive(record)) throw new Error(`${resource.name} record is not live`);
+    return record;
+  }
+
+  // A plain scan keeps key rules obviously right (no index to keep in step); the store is small.
+  function findLiveByKey(key: string, exceptId?: string): StoredRecord | undefined {
+    for (const record of records.values()) {
+      if (isLive(record) && record.key === key && record.id !== exceptId) return record;
+    }
+    return undefined;
+  }
+
+  /** Copies the known fields of a body; unknown properties never reach a record. */
+  function assign(record: StoredRecord, body: Fields): void {
+    for (const [field, value] of Object.entries(body)) {
+      if (!fields.has(field) || value === undefined) continue;
+      const copy = structuredClone(value);
+      if (field === keyField) record.key = (copy as string | null) ?? null;
+      else record[field] = copy;
+    }
+  }
+
+  return {
+    resolve(idOrKey, by) {
+      const byId = by === 'key' ? undefined : records.get(idOrKey);
+      if (isLive(byId)) return byId;
+      return by === 'id' ? undefined : findLiveByKey(idOrKey);
+    },
+
+    create(input) {
+      const createdAt = timestamp();
+      const record: StoredRecord = {
+        object,
+        id: newId(),
+        friendlyId: `${resource.title[0].toUpperCase()}${FIRST_FRIENDLY_NUMBER + records.size}`,
+        key: null,
+        createdAt,
+        updatedAt: createdAt,
+        deletedAt: null,
+      };
+      assign(record, input);
+      records.set(record.id, record);
+      return record;
+    },
+
+    update(id, patch) {
+      const record = mustGetLive(id);
+      assign(record, patch);
+      record.updatedAt = timestamp();
+      return record;
+    },
+
+    softDelete(id) {
+      const record = mustGetLive(id);
+      record.deletedAt = timestamp();
+      record.updatedAt = record.deletedAt;
+      return record;
+    },
+
+    keyHolder(key, exceptId) {
+      return findLiveByKey(key, exceptId);
+    },
+
+    all() {
+      return [...records.values()];
+    },
+  };
+}

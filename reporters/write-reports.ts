@@ -1,0 +1,78 @@
+// Turns a run record into the report model and writes every rendering of it: conformance.json,
+// conformance.md (also to GITHUB_STEP_SUMMARY), conformance.html, a line of history.jsonl, and the
+// console summary. The vitest reporter and --merge-reports both end here.
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunStats, RunSummary } from '../harness/run-context.ts';
+import { buildReportModel, historyEntry } from './build-model.ts';
+import { consoleSummary } from './console-summary.ts';
+import { loadExpectations, type Expectations } from './expectations.ts';
+import { appendHistory, readHistory } from './history.ts';
+import type { ReportModel } from './model.ts';
+import { renderHtml } from './render-html.ts';
+import { renderMarkdown } from './render-markdown.ts';
+import type { RunRecord } from './run-record.ts';
+
+const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+
+export function reportModelOf(record: RunRecord, reportDir: string, identity?: { runId: string; startedAt: string; target: ReportModel['target']; seed: number }): ReportModel {
+  const first = record.summaries[0] ?? identity;
+  const errors = [...record.unhandledErrors];
+  let expectations: Expectations | null = null;
+  const expectationsFile = process.env.MVMNT_EXPECTATIONS?.trim();
+  try {
+    expectations = expectationsFile ? loadExpectations(expectationsFile) : null;
+  } catch (error) {
+    errors.push((error as Error).message);
+  }
+  return buildReportModel({
+    tool: { name: packageJson.name, version: packageJson.version },
+    target: first?.target ?? { baseUrl: '(unknown)', embedded: false },
+    resources: [...new Set(record.summaries.flatMap((summary) => summary.resources))].sort(),
+    runId: first?.runId ?? `merged-${record.startedAtMs}`,
+    startedAt: first?.startedAt ?? new Date(record.startedAtMs).toISOString(),
+    durationMs: record.durationMs,
+    seed: first?.seed ?? null,
+    interrupted: record.interrupted,
+    tests: record.tests,
+    unhandledErrors: errors,
+    stats: sumStats(record.summaries),
+    expectations,
+    history: readHistory(join(reportDir, 'history.jsonl')),
+  });
+}
+
+export function writeReports(model: ReportModel, reportDir: string): string[] {
+  mkdirSync(reportDir, { recursive: true });
+  const markdown = renderMarkdown(model);
+  const written = [
+    write(reportDir, 'conformance.json', `${JSON.stringify(model, null, 2)}\n`),
+    write(reportDir, 'conformance.md', markdown),
+    write(reportDir, 'conformance.html', renderHtml(model)),
+  ];
+  appendHistory(join(reportDir, 'history.jsonl'), historyEntry(model));
+  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
+  console.log(consoleSummary(model, written));
+  return written;
+}
+
+function write(dir: string, name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  console.log(`${name} written to ${path}`);
+  return path;
+}
+
+/** Workers (and shards) report their own counters, latest last; the run's are their sum, one per worker. */
+function sumStats(summaries: RunSummary[]): RunStats | null {
+  const perWorker = [...new Map(summaries.map((summary) => [`${summary.runId} ${summary.startedAt} ${summary.resources.join(',')}`, summary.stats])).values()];
+  if (perWorker.length === 0) return null;
+  return perWorker.reduce((sum, stats) => ({
+    requests: sum.requests + stats.requests,
+    waitedMs: sum.waitedMs + stats.waitedMs,
+    propertyCases: sum.propertyCases + stats.propertyCases,
+    propertyMs: sum.propertyMs + stats.propertyMs,
+    burstSent: sum.burstSent + stats.burstSent,
+    burstBudget: Math.max(sum.burstBudget, stats.burstBudget),
+  }));
+}

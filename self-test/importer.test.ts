@@ -1,0 +1,126 @@
+// The OpenAPI importer on a small description of the project's own, shaped like MVMNT's (self-test/
+// openapi/depots.yml): what it translates, what it reports by path, and a run that judges the imported
+// resources against a reference server that serves them.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { describe, expect, test } from 'vitest';
+import { withHints } from '../fixtures/load.ts';
+import { importDescription } from '../importer/index.ts';
+import { reportDir, ROOT, runCli } from './support/cli.ts';
+
+const DESCRIPTION = join(ROOT, 'self-test', 'openapi', 'depots.yml');
+const { resources, report } = importDescription(DESCRIPTION);
+const byName = Object.fromEntries(resources.map((resource) => [resource.name, resource]));
+const terminals = byName.terminals!;
+const drivers = byName.drivers!;
+const reasonsAt = (fragment: string) => report.filter((entry) => entry.path.includes(fragment)).map((entry) => entry.reason);
+
+describe('what an import translates', () => {
+  test('every CRUD resource, routes with {id}, lookup parameter, list shape, key and filter bounds', () => {
+    expect(resources.map((resource) => resource.name).sort()).toEqual(['drivers', 'terminals']);
+    expect(terminals).toMatchObject({
+      title: 'Terminal',
+      keyField: 'key',
+      lookup: { parameter: 'by', byId: 'id', byKey: 'key' },
+      list: { page: 'pagination' },
+      routes: { create: { method: 'POST', path: '/terminals' }, get: { method: 'GET', path: '/terminals/{id}' }, filter: { method: 'POST', path: '/terminals/filter' } },
+    });
+    expect(drivers).toMatchObject({ list: { page: 'pageInfo' }, routes: { delete: { method: 'DELETE', path: '/drivers/{id}' } } });
+    expect(drivers.lookup).toBeUndefined();
+    expect(terminals.schemas.filter.properties!.pageSize).toEqual({ type: 'integer', minimum: 1, maximum: 250 });
+    expect(drivers.schemas.filter.properties!.pageSize).toEqual({ type: 'integer', minimum: 1, maximum: 100 });
+    expect(Object.keys(drivers.schemas.filter.properties!.filter.properties!)).toEqual(['id', 'key']);
+  });
+
+  test('$refs inlined, enums and arrays of enums, nested objects, formats and ranges, readOnly left out of inputs', () => {
+    const create = terminals.schemas.create;
+    expect(create.required).toEqual(['name', 'kind']);
+    expect(create.properties!.kind).toEqual({ type: 'string', enum: ['DRY', 'COLD', 'HAZMAT'] });
+    expect(create.properties!.services).toEqual({ type: 'array', items: { type: 'string', enum: ['FUEL', 'SCALE', 'WASH'] } });
+    expect(create.properties!.address).toMatchObject({ type: 'object', required: ['line1', 'city', 'country'], properties: { line1: { type: 'string', examples: ['1 Harbor Way'] } } });
+    expect(create.properties!.docks).toEqual({ type: 'integer', minimum: 1, maximum: 400, examples: [12] });
+    expect(create.properties!.contactEmail).toEqual({ type: 'string', format: 'email' });
+    expect(create.properties!.createdAt).toBeUndefined();
+  });
+
+  test('[type, "null"] and nullable anyOf fold into the type', () => {
+    const patch = terminals.schemas.patch;
+    expect(patch.properties!.key).toEqual({ type: ['string', 'null'], maxLength: 512 });
+    expect(patch.properties!.contactEmail).toEqual({ type: ['string', 'null'], format: 'email' });
+    expect(patch.properties!.address).toMatchObject({ type: ['object', 'null'], required: ['line1', 'city', 'country'] });
+  });
+
+  test('ids and {id} | {key} objects that name other resources are marked as references', () => {
+    expect(terminals.schemas.create.properties!.operator).toMatchObject({ 'x-references': 'operators', oneOf: [{ required: ['id'] }, { required: ['key'] }] });
+    expect(terminals.schemas.create.properties!.managerId['x-references']).toBe('managers');
+    expect(withHints(drivers).references).toEqual([{ field: 'terminalId', resource: 'terminals', required: true, shape: 'id' }]);
+  });
+
+  test('a discriminated oneOf of allOf variants becomes a union of flat variants, each with its own tag', () => {
+    const create = drivers.schemas.create;
+    expect(create.discriminator).toEqual({ propertyName: 'type' });
+    expect(create.oneOf!.map((variant) => variant.properties!.type)).toEqual([{ type: 'string', enum: ['LOCAL'] }, { type: 'string', enum: ['LONG_HAUL'] }]);
+    expect(create.oneOf![1].required).toEqual(['name', 'terminalId', 'type']);
+    expect(Object.keys(create.oneOf![1].properties!)).toEqual(['name', 'key', 'terminalId', 'licenseNumber', 'type', 'hazmatCertified', 'certifiedUntil']);
+    expect(create.oneOf![1].properties!.certifiedUntil).toEqual({ type: 'string', format: 'date-time' });
+  });
+
+  test('the derived valid sample is valid, and leaves out references and the key', () => {
+    const ajv = new Ajv2020({ strict: false, discriminator: true });
+    addFormats.default(ajv);
+    for (const resource of resources) {
+      const validate = ajv.compile(resource.schemas.create);
+      const sample = { ...resource.validSample, ...(resource.name === 'drivers' ? { terminalId: '3f1c2a9e-0000-4000-8000-000000000000' } : {}) };
+      expect(validate(sample), `${resource.name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      expect(Object.keys(resource.validSample)).not.toContain('key');
+    }
+    expect(drivers.validSample.terminalId).toBeUndefined();
+  });
+});
+
+describe('what an import cannot translate, reported by path', () => {
+  test('a resource without every CRUD operation, a pattern, a recursion, a union without a required tag, unused filter fields', () => {
+    expect(reasonsAt('/paths/~1audits')).toEqual([expect.stringMatching(/^resource audits lacks filter, patch, delete: not imported/)]);
+    expect(reasonsAt('TerminalInput/properties/code/pattern')).toEqual([expect.stringMatching(/pattern has no translation/)]);
+    expect(reasonsAt('Meta/properties/children/items')).toEqual([expect.stringMatching(/^recursive schema/)]);
+    expect(reasonsAt('DriverPatch/oneOf')).toEqual([expect.stringMatching(/does not require it: its variants are merged/)]);
+    expect(reasonsAt('~1drivers~1filter/post/requestBody/filter')).toEqual([expect.stringMatching(/left out: name$/)]);
+    expect(terminals.untranslated!.map((entry) => entry.path)).toContain('#/components/schemas/TerminalInput/properties/code/pattern');
+  });
+});
+
+describe('openapi import and --openapi, as a user runs them', () => {
+  test('the command writes one fixture per resource and prints what it could not translate', async () => {
+    const out = reportDir('import');
+    const result = await runCli(['openapi', 'import', DESCRIPTION, '--out', out, '--tags', 'Terminals']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`terminals: written to ${join(out, 'terminals.json')}`);
+    expect(result.stdout).toMatch(/not translated \(\d+\):\n {2}#\/components\/schemas\/TerminalInput\/properties\/code\/pattern: /);
+    expect(JSON.parse(readFileSync(join(out, 'terminals.json'), 'utf8'))).toMatchObject({ name: 'terminals', keyField: 'key' });
+  });
+
+  test('a file that is no description is one line and exit 2', async () => {
+    const broken = join(reportDir('broken-description'), 'broken.yml');
+    writeFileSync(broken, 'openapi: [unclosed\n');
+    const result = await runCli(['openapi', 'import', broken]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    const run = await runCli(['--openapi', broken, '--report-dir', reportDir('broken-run')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^mvmnt-conformance: MVMNT_OPENAPI .*is neither YAML nor JSON/);
+  });
+
+  test('--openapi judges the described resources (a union, a reference to the other) against a server that serves them', async () => {
+    const dir = reportDir('openapi-run');
+    const result = await runCli(['--openapi', DESCRIPTION, '--report-dir', dir], { MVMNT_PROPERTY_RUNS: '10' });
+    expect(result.code, result.stdout.slice(-3000)).toBe(0);
+    const model = JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8')) as { resources: string[]; clauses: { id: string; status: string; resources: Record<string, string> }[] };
+    expect(model.resources).toEqual(['drivers', 'terminals']);
+    const clause = (id: string) => model.clauses.find((candidate) => candidate.id === id)!;
+    expect(clause('ERR-422-FIELD-NAMED').resources).toEqual({ drivers: 'passed', terminals: 'passed' });
+    expect(clause('ERR-422-DANGLING-REFERENCE').resources).toEqual({ drivers: 'passed', terminals: 'skipped' });
+    expect(clause('ERR-2XX-GET-BY-KEY-PARAM').resources).toEqual({ drivers: 'skipped', terminals: 'passed' });
+  }, 120_000);
+});
