@@ -2,7 +2,6 @@
 // (configuration, production guard, reachability, credentials), and turns the report into an exit code.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Vitest } from 'vitest/node';
 import { resolveCatalog } from '../harness/catalog.ts';
 import { loadConfig, type Overrides } from '../harness/config.ts';
@@ -13,6 +12,7 @@ import { newRunId } from '../harness/run-context.ts';
 import { loadExpectations } from '../reporters/expectations.ts';
 import { BLOB_DIR, mergeShardRecords, type RunRecord } from '../reporters/run-record.ts';
 import { reportModelOf, writeReports } from '../reporters/write-reports.ts';
+import { createConformanceVitest } from '../runner/conformance-vitest.ts';
 import { EXIT } from './exit.ts';
 
 export interface RunOptions {
@@ -23,7 +23,6 @@ export interface RunOptions {
   mergeReports?: string;
 }
 
-const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** After a signal, cleanup gets this long before the process exits anyway. */
 const INTERRUPT_GRACE_MS = 90_000;
 
@@ -41,16 +40,7 @@ export async function runConformance(options: RunOptions): Promise<number> {
   process.env.MVMNT_RUN_ID ??= newRunId();
   rmSync(reportFile, { force: true });
 
-  // Loaded only now: vitest is the heaviest import, and the checks above must answer fast.
-  const { createVitest } = await import('vitest/node');
-  const vitest = await createVitest('test', {
-    root: PACKAGE_ROOT,
-    config: join(PACKAGE_ROOT, 'vitest.config.ts'),
-    run: true,
-    watch: false,
-    passWithNoTests: true,
-    ...(testNamePattern ? { testNamePattern } : {}),
-  });
+  const vitest = await createConformanceVitest(testNamePattern ? { testNamePattern } : {});
   const interrupted = takeOverSignals(vitest);
   try {
     await vitest.start([]);

@@ -19,6 +19,11 @@ export default class ConformanceReporter implements Reporter {
     this.startedAt = Date.now();
   }
 
+  // One vitest instance may run several times (the kill matrix's batch workers).
+  onTestRunStart(): void {
+    this.startedAt = Date.now();
+  }
+
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>, reason: 'passed' | 'interrupted' | 'failed'): void {
     const reportDir = process.env.MVMNT_REPORT_DIR?.trim() || 'reports';
     const record: RunRecord = {

@@ -41,7 +41,7 @@ describe('mutant catalog', () => {
   });
 });
 
-// The matrix takes about four minutes on a 2-core machine (BENCHMARKS.md); the hook may take longer
+// The matrix takes about three minutes on a 2-core machine (BENCHMARKS.md); the hook may take longer
 // so a busy machine shows a slow matrix rather than a failed one.
 const MATRIX_TIMEOUT_MS = 600_000;
 

@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EXIT } from '../../cli/exit.ts';
 import { loadResources, type ResourceFixture } from '../../fixtures/load.ts';
 import { startReferenceServer, type Mutant, type RunningReferenceServer } from '../../reference-server/index.ts';
 
@@ -50,6 +51,15 @@ export interface RunResult {
   problem?: string;
 }
 
+/** A target a batch worker judges: a mutant or variant (by catalog name) on the given resources. */
+export interface BatchTask {
+  name: string;
+  resources: string[];
+  settings: RunSettings;
+}
+
+const exitCodeOf = (verdict: string) => (verdict === 'pass' ? EXIT.pass : EXIT.fail);
+
 interface ClauseOutcome {
   id: string;
   status: 'passed' | 'failed' | 'skipped' | 'waived';
@@ -70,23 +80,36 @@ export async function runAgainst(name: string, mutant: Mutant | undefined, setti
     // The server serves what the run can reach: the judged resources and the ones they reference.
     server = await startReferenceServer({ port: 0, mutant, rateLimit: settings.rateLimit, ...(resources ? { resources: withParents(resources) } : {}) });
     const child = await runCli(server, reportDir, settings, resources);
-    const base = { name, ...(resources ? { resources } : {}), exitCode: child.exitCode, durationMs: Date.now() - started, failedOn: {} };
-    if (child.problem) return { ...base, failed: [], skipped: [], passed: [], problem: child.problem };
-    try {
-      const report = JSON.parse(await readFile(join(reportDir, 'conformance.json'), 'utf8')) as { clauses: ClauseOutcome[] };
-      const having = (status: ClauseOutcome['status']) => report.clauses.filter((clause) => clause.status === status).map((clause) => clause.id);
-      const failedOn = Object.fromEntries(report.clauses.filter((clause) => clause.status === 'failed').map((clause) => [clause.id, Object.keys(clause.resources).filter((resource) => clause.resources[resource] === 'failed')]));
-      return { ...base, failed: having('failed'), skipped: having('skipped'), passed: having('passed'), failedOn };
-    } catch (error) {
-      return { ...base, failed: [], skipped: [], passed: [], problem: `no readable conformance.json (exit ${child.exitCode}): ${(error as Error).message}\n${child.output}` };
-    }
+    if (child.problem) return { name, ...(resources ? { resources } : {}), exitCode: child.exitCode, durationMs: Date.now() - started, failed: [], skipped: [], passed: [], failedOn: {}, problem: child.problem };
+    return await readResult(name, reportDir, started, resources, child.exitCode, child.output);
   } finally {
     if (server) await withTimeout(server.close(), CLOSE_TIMEOUT_MS);
     await rm(reportDir, { recursive: true, force: true });
   }
 }
 
+/**
+ * The clause results of a finished run, from its conformance.json. `exitCode` null (a run inside a
+ * batch worker, which has no exit of its own) takes the code the command would have exited with.
+ */
+export async function readResult(name: string, reportDir: string, started: number, resources: string[] | undefined, exitCode: number | null, output = ''): Promise<RunResult> {
+  const base = { name, ...(resources ? { resources } : {}), durationMs: Date.now() - started, failedOn: {} };
+  try {
+    const report = JSON.parse(await readFile(join(reportDir, 'conformance.json'), 'utf8')) as { verdict: string; exitCode?: number; clauses: ClauseOutcome[] };
+    const having = (status: ClauseOutcome['status']) => report.clauses.filter((clause) => clause.status === status).map((clause) => clause.id);
+    const failedOn = Object.fromEntries(report.clauses.filter((clause) => clause.status === 'failed').map((clause) => [clause.id, Object.keys(clause.resources).filter((resource) => clause.resources[resource] === 'failed')]));
+    return { ...base, exitCode: exitCode ?? exitCodeOf(report.verdict), failed: having('failed'), skipped: having('skipped'), passed: having('passed'), failedOn };
+  } catch (error) {
+    return { ...base, exitCode, failed: [], skipped: [], passed: [], problem: `no readable conformance.json (exit ${exitCode}): ${(error as Error).message}\n${output}` };
+  }
+}
+
 const COMMITTED = loadResources();
+
+/** What the server of a run judging `names` serves: those resources and the ones they reference. */
+export function serverResources(names: string[]): ResourceFixture[] {
+  return withParents(names);
+}
 
 /** The named resources and, transitively, the committed resources their payloads reference. */
 function withParents(names: string[]): ResourceFixture[] {
@@ -161,7 +184,7 @@ const IGNORED_VARIABLES = new Set(['NODE_ENV', 'TEST', 'GITHUB_ACTIONS', 'GITHUB
  * The parent's environment without the suite's own variables (a user's MVMNT_BASE_URL or waivers)
  * or the variables of a vitest that may be running this code (the child starts its own), or CI's.
  */
-function inheritedEnvironment(): NodeJS.ProcessEnv {
+export function inheritedEnvironment(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MVMNT_') && !name.startsWith('VITEST') && !IGNORED_VARIABLES.has(name)));
 }
 

@@ -1,0 +1,110 @@
+// Runs batch tasks on a pool of worker processes (batch.js), each a vitest instance that judges one
+// target after another. A task that outlives its hard timeout takes its worker down with it: the
+// worker is killed, the task reported as a problem, and a fresh worker takes the next task.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { inheritedEnvironment, type BatchTask, type RunResult } from './run.ts';
+
+const WORKER = fileURLToPath(new URL('./batch.js', import.meta.url));
+/** Starting a worker bundles and loads vitest; a worker that is not ready by then never will be. */
+const READY_TIMEOUT_MS = 60_000;
+
+interface Worker {
+  child: ChildProcess;
+  output: string;
+}
+
+function startWorker(): Promise<Worker> {
+  const child = fork(WORKER, [], {
+    env: inheritedEnvironment(),
+    execArgv: ['--max-semi-space-size=4', '--max-old-space-size=512'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const worker: Worker = { child, output: '' };
+  const keep = (chunk: Buffer) => {
+    worker.output = (worker.output + chunk.toString('utf8')).slice(-4000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`a batch worker was not ready after ${READY_TIMEOUT_MS} ms\n${worker.output}`));
+    }, READY_TIMEOUT_MS);
+    child.once('message', () => {
+      clearTimeout(timer);
+      resolve(worker);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`a batch worker exited (${code}) before it was ready\n${worker.output}`));
+    });
+  });
+}
+
+/** Sends one task and waits for its result, or kills the worker when the task outlives its timeout. */
+function judgeOn(worker: Worker, task: BatchTask): Promise<{ result: RunResult; workerLost: boolean }> {
+  const started = Date.now();
+  const lost = (problem: string): RunResult => ({ name: task.name, resources: task.resources, exitCode: null, failed: [], skipped: [], passed: [], failedOn: {}, durationMs: Date.now() - started, problem });
+  return new Promise((resolve) => {
+    const finish = (outcome: { result: RunResult; workerLost: boolean }) => {
+      clearTimeout(timer);
+      worker.child.off('message', onMessage);
+      worker.child.off('exit', onExit);
+      resolve(outcome);
+    };
+    const onMessage = (result: RunResult) => finish({ result, workerLost: false });
+    const onExit = (code: number | null) => finish({ result: lost(`the batch worker exited (${code})\n${worker.output}`), workerLost: true });
+    const timer = setTimeout(() => {
+      worker.child.kill('SIGKILL');
+      finish({ result: lost(`killed after ${task.settings.hardTimeoutMs} ms`), workerLost: true });
+    }, task.settings.hardTimeoutMs);
+    worker.child.on('message', onMessage);
+    worker.child.once('exit', onExit);
+    worker.child.send(task);
+  });
+}
+
+/** Judges every task on `concurrency` workers; results in task order, `onDone` in completion order. */
+export async function runBatch(tasks: BatchTask[], concurrency: number, onDone?: (result: RunResult) => void): Promise<RunResult[]> {
+  const results: RunResult[] = new Array(tasks.length);
+  let next = 0;
+  const lane = async () => {
+    let worker: Worker | undefined;
+    try {
+      while (next < tasks.length) {
+        const index = next++;
+        const task = tasks[index]!;
+        try {
+          worker ??= await startWorker();
+        } catch (error) {
+          results[index] = { name: task.name, resources: task.resources, exitCode: null, failed: [], skipped: [], passed: [], failedOn: {}, durationMs: 0, problem: (error as Error).message };
+          onDone?.(results[index]);
+          continue;
+        }
+        const { result, workerLost } = await judgeOn(worker, task);
+        if (workerLost) worker = undefined;
+        results[index] = result;
+        onDone?.(result);
+      }
+    } finally {
+      if (worker) await stopWorker(worker);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, lane));
+  return results;
+}
+
+async function stopWorker(worker: Worker): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      worker.child.kill('SIGKILL');
+      resolve();
+    }, 10_000);
+    worker.child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    worker.child.send('exit');
+  });
+}
