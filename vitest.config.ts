@@ -1,11 +1,21 @@
 // The conformance run: suites/ against one target, in one worker (the pacing budget, the cleanup
 // ledger and the run-wide tallies are shared by every file), files in sequence, tests concurrent.
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { ConformanceSequencer } from './runner/sequencer.ts';
 
-const reportDir = process.env.MVMNT_REPORT_DIR?.trim() || 'reports';
+// Reports land where the user stands: vitest would resolve a relative path against this package's
+// folder, which for an installed copy lies inside node_modules.
+const reportDir = resolve(process.env.MVMNT_REPORT_DIR?.trim() || 'reports');
+// Vite's and vitest's caches stay out of the package too: one folder per installed copy.
+const packageRoot = fileURLToPath(new URL('.', import.meta.url));
+const cacheDir = join(tmpdir(), `mvmnt-conformance-vite-${createHash('sha256').update(packageRoot).digest('hex').slice(0, 16)}`);
 
 export default defineConfig({
+  cacheDir,
   test: {
     include: ['suites/**/*.test.ts'],
     globalSetup: ['runner/global-setup.ts'],
@@ -21,7 +31,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     sequence: { sequencer: ConformanceSequencer },
     // Transformed modules are kept on disk between runs: a vendor fixing a mock reruns often.
-    experimental: { fsModuleCache: true },
+    experimental: { fsModuleCache: true, fsModuleCachePath: join(cacheDir, 'modules') },
     reporters: [
       'default',
       './reporters/conformance-reporter.ts',

@@ -14,6 +14,8 @@ export async function createConformanceVitest(options: TestUserConfig = {}): Pro
     run: true,
     watch: false,
     passWithNoTests: true,
+    // Loaded in memory: bundling it would write a temporary file next to the installed package.
+    configLoader: 'runner',
     ...options,
   });
 }

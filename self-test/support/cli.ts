@@ -23,13 +23,18 @@ export function reportDir(label: string): string {
   return mkdtempSync(join(tmpdir(), `mvmnt-${label}-`));
 }
 
-function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+export function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MVMNT_') && name !== 'GITHUB_ACTIONS' && name !== 'GITHUB_STEP_SUMMARY' && name !== 'VITEST' && name !== 'TEST' && !name.startsWith('VITEST_')));
   return { ...inherited, NO_COLOR: '1', ...env };
 }
 
 export function startCli(args: string[], env: Record<string, string> = {}, cwd = ROOT): { child: ChildProcess; done: Promise<CliResult> } {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  return startProcess(process.execPath, [BIN, ...args], env, cwd);
+}
+
+/** Any command, with the same clean environment (npm, npx, a script of the Action). */
+export function startProcess(command: string, args: string[], env: Record<string, string> = {}, cwd = ROOT): { child: ChildProcess; done: Promise<CliResult> } {
+  const child = spawn(command, args, { cwd, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk) => (stdout += chunk));
@@ -39,7 +44,11 @@ export function startCli(args: string[], env: Record<string, string> = {}, cwd =
 }
 
 export function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 120_000, cwd = ROOT): Promise<CliResult> {
-  const { child, done } = startCli(args, env, cwd);
+  return runProcess(process.execPath, [BIN, ...args], env, timeoutMs, cwd);
+}
+
+export function runProcess(command: string, args: string[], env: Record<string, string> = {}, timeoutMs = 120_000, cwd = ROOT): Promise<CliResult> {
+  const { child, done } = startProcess(command, args, env, cwd);
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   return done.finally(() => clearTimeout(timer));
 }
