@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { VARIABLES, type Overrides } from '../harness/config.ts';
+import { compareCommand } from './compare.ts';
 import { EXIT, fatal, isOneLineError } from './exit.ts';
 import { listClauses } from './list.ts';
 import { importCommand } from './openapi-import.ts';
@@ -102,6 +103,14 @@ program
   .option('--out <dir>', 'where the fixtures are written', 'fixtures/resources')
   .action((description: string, flags: { tags?: string[]; out: string }) => {
     process.exitCode = importCommand(description, flags, (line) => console.log(line));
+  });
+
+program
+  .command('compare <a> <b>')
+  .description('compare two conformance.json reports (a mock and staging, last week and today): the clauses that differ, with the same request from each side, and the causes only one shows; writes comparison.md and comparison.html')
+  .option('--report-dir <dir>', 'where comparison.md and comparison.html are written', 'reports')
+  .action((a: string, b: string, flags: { reportDir: string }) => {
+    process.exitCode = compareCommand(a, b, flags.reportDir, (line) => console.log(line));
   });
 
 export async function main(argv: string[]): Promise<never> {

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, test as base, type RunnerTestCase } from 'vitest';
 import type { Check } from './checks/types.ts';
 import { notApplicable } from './applicability.ts';
-import { buildEvidence, ConformanceFailure, formatEvidence, type Evidence } from './evidence.ts';
+import { buildEvidence, ConformanceFailure, formatEvidence, sampleOf, type Evidence, type ExchangeSample } from './evidence.ts';
 import type { Exchange } from './http/exchange.ts';
 import type { Tally } from './observations.ts';
 import { clauseOfTestName, type Clause } from './registry.ts';
@@ -21,6 +21,8 @@ declare module 'vitest' {
     /** The resource whose describe block the test is in; absent for API-wide tests. */
     resource?: string;
     evidence?: Evidence[];
+    /** The exchanges the test checked, in order (a failing test's last one is the failure's). */
+    checked?: ExchangeSample[];
     /** Set by run-wide tests: the run's identity and counters, which reach the report even from shards. */
     run?: RunSummary;
   }
@@ -48,6 +50,8 @@ interface Fixtures {
 }
 
 const MAX_EVIDENCE = 10;
+/** Tests check a few exchanges each; a table row that checks many keeps its first ones. */
+const MAX_CHECKED = 6;
 /** Shrinking sends requests too: stop a property (keeping what it found) after this long. */
 const PROPERTY_TIME_LIMIT_MS = 120_000;
 
@@ -81,6 +85,9 @@ export const test = base.extend<Fixtures & { propertyDepth: { value: number } }>
   verify: async ({ task, clause, session, propertyDepth }, use) => {
     await use((exchange, ...checks) => {
       const violations = checks.flatMap((check) => check(exchange));
+      // Of a property's cases only the first is kept: a failure's own exchange is in its evidence.
+      const checked = (task.meta.checked ??= []);
+      if (checked.length < (propertyDepth.value === 0 ? MAX_CHECKED : 1)) checked.push(sampleOf(exchange, session.secrets()));
       if (violations.length === 0) return;
       const evidence = buildEvidence(clause, violations, exchange, session.context.settings.reportDir, session.secrets());
       // Inside a property, only the shrunk counterexample's failure is reported (by `property`).

@@ -25,6 +25,37 @@ export interface Evidence {
   replay?: string;
 }
 
+/**
+ * A checked exchange in brief, kept for every test (not only failing ones) so two reports can show
+ * the same request side by side (mvmnt-conformance compare).
+ */
+export interface ExchangeSample {
+  method: string;
+  /** Path and query: the origin differs between targets. */
+  path: string;
+  status: number | null;
+  /** The headers the contract speaks of. */
+  headers: Record<string, string>;
+  bodyExcerpt: string;
+}
+
+export const SAMPLED_HEADERS = ['content-type', 'x-request-id', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after', 'allow', 'www-authenticate'];
+export const SAMPLE_BODY_CHARS = 300;
+
+export function sampleOf(exchange: Exchange, secrets: readonly string[]): ExchangeSample {
+  const credentials = credentialsOf(exchange, secrets);
+  const hide = (text: string) => redact(text, credentials);
+  const url = new URL(exchange.request.url);
+  const { response } = exchange;
+  return {
+    method: exchange.request.method,
+    path: `${url.pathname}${url.search}`,
+    status: response?.status ?? null,
+    headers: Object.fromEntries(SAMPLED_HEADERS.flatMap((name) => (response?.headers[name] === undefined ? [] : [[name, hide(response.headers[name])]]))),
+    bodyExcerpt: response ? bodyExcerpt(hide(response.bodyText), SAMPLE_BODY_CHARS) : `no response (${exchange.failure?.kind ?? 'unknown'})`,
+  };
+}
+
 export interface ClauseInfo {
   id: string;
   title: string;
@@ -46,7 +77,7 @@ export function buildEvidence(clause: ClauseInfo, violations: Violation[], excha
     clause: clause.id,
     title: clause.title,
     ...(request.resource ? { resource: request.resource } : {}),
-    violations: violations.map((violation) => ({ message: hide(violation.message), expected: hide(violation.expected), received: hide(violation.received) })),
+    violations: violations.map((violation) => ({ kind: violation.kind, message: hide(violation.message), expected: hide(violation.expected), received: hide(violation.received) })),
     fix: clause.fix,
     request: {
       method: request.method,

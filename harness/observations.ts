@@ -128,6 +128,6 @@ export class Observations {
       this.requestIds.set(id, `${requestLine(exchange)} (#${exchange.seq})`);
       return [];
     }
-    return [{ message: 'Two responses carry the same X-Request-Id.', expected: 'a distinct X-Request-Id per request', received: `${JSON.stringify(id)}, also on ${first}` }];
+    return [{ kind: 'request-id-reused', message: 'Two responses carry the same X-Request-Id.', expected: 'a distinct X-Request-Id per request', received: `${JSON.stringify(id)}, also on ${first}` }];
   }
 }

@@ -2,8 +2,9 @@
 // aggregated under their clause id (and per resource), waivers applied, compared with the previous
 // run of the target.
 import { CLAUSES, type Clause } from '../fixtures/load.ts';
-import type { Evidence } from '../harness/evidence.ts';
-import type { Expectations } from './expectations.ts';
+import type { Evidence, ExchangeSample } from '../harness/evidence.ts';
+import { findCauses } from './causes.ts';
+import type { Expectations, Waiver } from './expectations.ts';
 import {
   failsRun,
   type ClauseOnResource,
@@ -24,6 +25,7 @@ export interface CollectedTest {
   durationMs: number;
   note?: string;
   evidence?: Evidence[];
+  checked?: ExchangeSample[];
   /** Error messages of a failed test, for failures without structured evidence. */
   errors: string[];
 }
@@ -62,18 +64,38 @@ export function buildReportModel(input: ModelInput): ReportModel {
   const expired: ReportModel['waivers']['expired'] = [];
   const nowPassing: ReportModel['waivers']['nowPassing'] = [];
 
-  const clauses = CLAUSES.map((clause): ClauseResult => {
+  const isExpired = (waiver: Waiver) => waiver.expires !== undefined && waiver.expires < today;
+  const judged = CLAUSES.map((clause): ClauseResult => {
     const result = judge(clause, byClause.get(clause.id) ?? [], input.interrupted);
     const waiver = input.expectations?.waivers.find((w) => w.clause === clause.id);
     if (!waiver) return result;
-    const isExpired = waiver.expires !== undefined && waiver.expires < today;
-    if (result.status === 'failed' && !isExpired) return { ...result, status: 'waived', note: `waived: ${waiver.reason}` };
-    if (result.status === 'failed' && isExpired) {
+    if (result.status === 'failed' && !isExpired(waiver)) return { ...result, status: 'waived', note: `waived: ${waiver.reason}` };
+    if (result.status === 'failed' && isExpired(waiver)) {
       expired.push(waiver);
       return { ...result, note: `the waiver expired on ${waiver.expires}` };
     }
     if (result.status === 'passed') nowPassing.push(waiver);
     return result;
+  });
+
+  // Causes of what still fails; a clause that fails only from waived causes is waived with them.
+  const causeWaivers = (input.expectations?.waivers ?? []).filter((waiver) => waiver.cause !== undefined);
+  const activeCauseWaivers = new Map(causeWaivers.filter((waiver) => !isExpired(waiver)).map((waiver) => [waiver.cause!, waiver.reason]));
+  const { causes, byClause: causesOf } = findCauses(judged.filter((clause) => clause.status === 'failed'), activeCauseWaivers);
+  const present = new Set(causes.map((cause) => cause.id));
+  for (const waiver of causeWaivers) {
+    if (!present.has(waiver.cause!)) nowPassing.push(waiver);
+    else if (isExpired(waiver)) expired.push(waiver);
+  }
+  const causeById = new Map(causes.map((cause) => [cause.id, cause]));
+  const clauses = judged.map((clause): ClauseResult => {
+    const ids = causesOf.get(clause.id);
+    if (clause.status !== 'failed' || !ids) return clause;
+    const direct = ids.some((id) => causeById.get(id)!.home.includes(clause.id));
+    const withCauses = { ...clause, causes: ids, ...(direct ? {} : { followsFrom: ids }) };
+    const waivedBy = ids.map((id) => activeCauseWaivers.get(id));
+    if (waivedBy.every((reason) => reason !== undefined)) return { ...withCauses, status: 'waived', note: `waived with its cause${ids.length > 1 ? 's' : ''} ${ids.join(', ')}: ${[...new Set(waivedBy)].join('; ')}` };
+    return withCauses;
   });
 
   const count = (status: ClauseResult['status']) => clauses.filter((clause) => clause.status === status).length;
@@ -93,6 +115,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     interrupted: input.interrupted,
     summary,
     clauses,
+    causes,
     comparison: compare(clauses, sameTarget.at(-1)),
     waivers: { expired, nowPassing },
     history: sameTarget.slice(-HISTORY_SHOWN),
@@ -102,7 +125,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
 }
 
 function judge(clause: Clause, tests: CollectedTest[], interrupted: boolean): ClauseResult {
-  const records: TestRecord[] = tests.map((test) => ({ name: test.fullName, ...(test.resource ? { resource: test.resource } : {}), state: test.state, durationMs: test.durationMs, note: test.note }));
+  const records: TestRecord[] = tests.map((test) => ({ name: test.fullName, ...(test.resource ? { resource: test.resource } : {}), state: test.state, durationMs: test.durationMs, note: test.note, ...(test.checked ? { checked: test.checked } : {}) }));
   const byResource = new Map<string, CollectedTest[]>();
   for (const test of tests) if (test.resource) byResource.set(test.resource, [...(byResource.get(test.resource) ?? []), test]);
   const resources = Object.fromEntries([...byResource].sort(([a], [b]) => a.localeCompare(b)).map(([resource, group]) => [resource, outcomeOf(group)]));

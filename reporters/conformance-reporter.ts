@@ -70,6 +70,7 @@ function collectTests(testModules: ReadonlyArray<TestModule>): CollectedTest[] {
         durationMs: Math.round(test.diagnostic()?.duration ?? 0),
         note: result.state === 'skipped' ? result.note : undefined,
         evidence: meta.evidence,
+        ...(meta.checked ? { checked: meta.checked } : {}),
         errors: result.state === 'failed' ? result.errors.map((error) => error.message) : [],
       };
     }),

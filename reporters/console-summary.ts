@@ -2,6 +2,7 @@
 // reason, and where the reports were written. vitest's own reporter shows progress before it.
 import { FAMILIES } from '../fixtures/load.ts';
 import { tally } from './build-model.ts';
+import { causesHeadline, causeStatement, LEADING_CAUSES, leadingCauses } from './causes.ts';
 import { failingResources, verdictLine } from './render-markdown.ts';
 import type { ReportModel } from './model.ts';
 
@@ -12,12 +13,20 @@ export function consoleSummary(model: ReportModel, written: string[]): string {
     .filter((row) => row.total > 0)
     .map((row) => `${row.key} ${row.passed}/${row.total}${row.failed ? ` (${row.failed} failed)` : ''}`);
   lines.push(`  by family: ${families.join(' · ')}`);
+  if (model.causes.length > 0) {
+    const lead = leadingCauses(model.causes, model.clauses, LEADING_CAUSES);
+    lines.push(`  fix first: ${causesHeadline(lead)}`);
+    for (const cause of lead.shown) lines.push(`    ${cause.rank}. [${cause.level}] ${causeStatement(cause)} (${cause.id}): ${cause.clauses.length} ${cause.clauses.length === 1 ? 'clause' : 'clauses'}`);
+    const more = model.causes.length - lead.shown.length;
+    if (more > 0) lines.push(`    …and ${more} more in the reports`);
+  }
   const failed = model.clauses.filter((clause) => clause.status === 'failed');
   if (failed.length > 0) {
     lines.push('  failed:');
     for (const clause of failed) {
       const where = failingResources(clause);
-      lines.push(`    ${clause.id} (${clause.level}) ${clause.failures[0]?.message ?? ''}${where.length > 0 ? ` [on ${where.join(', ')}]` : ''}`.trimEnd());
+      const follows = clause.followsFrom ? ` (follows from ${clause.followsFrom.join(', ')})` : '';
+      lines.push(`    ${clause.id} (${clause.level}) ${clause.failures[0]?.message ?? ''}${where.length > 0 ? ` [on ${where.join(', ')}]` : ''}${follows}`.trimEnd());
     }
   }
   if (model.comparison?.newlyFailing.length) lines.push(`  newly failing since ${model.comparison.previousStartedAt}: ${model.comparison.newlyFailing.join(', ')}`);

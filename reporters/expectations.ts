@@ -2,10 +2,12 @@
 // and an optional expiry date. Loaded strictly: a waiver that names no clause is a mistake to fix.
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../harness/errors.ts';
-import { clauseById } from '../fixtures/load.ts';
+import { CAUSES, clauseById } from '../fixtures/load.ts';
 
+/** A waiver names a clause, or a cause (every clause failing only from waived causes is waived). */
 export interface Waiver {
-  clause: string;
+  clause?: string;
+  cause?: string;
   reason: string;
   /** YYYY-MM-DD; after that day the clause fails again. */
   expires?: string;
@@ -26,14 +28,18 @@ export function loadExpectations(file: string): Expectations {
   if (!Array.isArray(waivers)) throw new ConfigError('MVMNT_EXPECTATIONS', `has no "waivers" array (${file})`);
   return {
     waivers: waivers.map((waiver, index) => {
-      const { clause, reason, expires } = (waiver ?? {}) as Record<string, unknown>;
+      const { clause, cause, reason, expires } = (waiver ?? {}) as Record<string, unknown>;
       const where = `waivers[${index}] in ${file}`;
-      if (typeof clause !== 'string' || !clauseById(clause)) throw new ConfigError('MVMNT_EXPECTATIONS', `${where} names an unknown clause: ${String(clause)}`);
+      if ((clause === undefined) === (cause === undefined)) throw new ConfigError('MVMNT_EXPECTATIONS', `${where} must name either a clause or a cause`);
+      if (clause !== undefined && (typeof clause !== 'string' || !clauseById(clause))) throw new ConfigError('MVMNT_EXPECTATIONS', `${where} names an unknown clause: ${String(clause)}`);
+      if (cause !== undefined && (typeof cause !== 'string' || !CAUSES.some((known) => known.id === cause))) {
+        throw new ConfigError('MVMNT_EXPECTATIONS', `${where} names an unknown cause: ${String(cause)} (causes are listed in CONTRACT.md; a clause's own failures are waived by its clause id)`);
+      }
       if (typeof reason !== 'string' || reason.trim() === '') throw new ConfigError('MVMNT_EXPECTATIONS', `${where} has no reason`);
       if (expires !== undefined && (typeof expires !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(expires))) {
         throw new ConfigError('MVMNT_EXPECTATIONS', `${where} has an expiry that is not YYYY-MM-DD: ${String(expires)}`);
       }
-      return { clause, reason, ...(expires ? { expires } : {}) };
+      return { ...(clause !== undefined ? { clause: clause as string } : { cause: cause as string }), reason, ...(expires ? { expires } : {}) };
     }),
   };
 }

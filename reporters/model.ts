@@ -1,7 +1,7 @@
 // The report model: one object built from vitest's TestModule/TestCase tree, each test's meta and
 // the clause registry. Every renderer (JSON, Markdown, HTML, console) renders this and nothing else.
-import type { Clause } from '../fixtures/load.ts';
-import type { Evidence } from '../harness/evidence.ts';
+import type { Clause, Level } from '../fixtures/load.ts';
+import type { Evidence, ExchangeSample } from '../harness/evidence.ts';
 import type { RunStats } from '../harness/run-context.ts';
 
 export type { RunStats };
@@ -34,6 +34,8 @@ export interface TestRecord {
   state: 'passed' | 'failed' | 'skipped' | 'pending';
   durationMs: number;
   note?: string;
+  /** The exchanges it checked, in brief (for comparing two reports request by request). */
+  checked?: ExchangeSample[];
 }
 
 /** A registry clause with this run's verdict on it. */
@@ -45,6 +47,44 @@ export interface ClauseResult extends Clause {
   failures: FailureRecord[];
   /** The clause's result on each resource it was judged on (a waiver applies to the clause as a whole). */
   resources: Record<string, ResourceStatus>;
+  /** A failing clause's causes, in rank order. */
+  causes?: string[];
+  /** Set when the clause fails only as a consequence of these causes (none of them breaks it directly). */
+  followsFrom?: string[];
+}
+
+/** Violations one change on the target would fix together (reporters/causes.ts). */
+export interface Cause {
+  /** Stable: an id of fixtures/contract/causes.json, or the clause id for a violation no rule takes. */
+  id: string;
+  /** 1 is the first to fix. */
+  rank: number;
+  title: string;
+  /** What the target did, in its terms (the bodies' shape, the statuses, what a check received). */
+  observed?: string;
+  fix: string;
+  /** The strongest level among the clauses it explains. */
+  level: Level;
+  /** The failing clauses it explains. */
+  clauses: string[];
+  /** Of those, the ones it breaks directly; the others follow from it. */
+  home: string[];
+  /** How many recorded failing exchanges show it. */
+  exchanges: number;
+  evidence: CauseEvidence;
+  /** The expectations file's reason, when the cause is waived. */
+  waived?: string;
+}
+
+export interface CauseEvidence {
+  clause: string;
+  test: string;
+  resource?: string;
+  message: string;
+  request?: { method: string; url: string };
+  status: number | null;
+  bodyExcerpt?: string;
+  curl?: string;
 }
 
 export type ResourceStatus = 'passed' | 'failed' | 'skipped';
@@ -64,7 +104,9 @@ export interface ClauseOnResource {
 }
 
 export interface WaiverNotice {
-  clause: string;
+  /** The waived clause, or (for a waiver by cause) the cause id. */
+  clause?: string;
+  cause?: string;
   reason: string;
   expires?: string;
 }
@@ -83,6 +125,8 @@ export interface ReportModel {
   interrupted: boolean;
   summary: { passed: number; failed: number; skipped: number; waived: number };
   clauses: ClauseResult[];
+  /** The failing clauses' causes, ranked: what to fix first. */
+  causes: Cause[];
   comparison: Comparison | null;
   waivers: { expired: WaiverNotice[]; nowPassing: WaiverNotice[] };
   history: HistoryEntry[];

@@ -1,11 +1,12 @@
 // conformance.html: one self-contained page (inline CSS, JS and SVG, no requests) with the verdict,
 // tables by family and level, changes since the previous run, the history chart and the clause table.
-import { createHash } from 'node:crypto';
 import { REASON_PHRASES } from '../harness/http/exchange.ts';
 import { FAMILIES } from '../fixtures/load.ts';
 import { tally } from './build-model.ts';
 import { longDate, renderChart } from './html/chart.ts';
+import { causesSection } from './html/causes.ts';
 import { escapeHtml } from './html/escape.ts';
+import { clauseLink, pageHead, plural, pre, rowId } from './html/fragments.ts';
 import { SCRIPT } from './html/script.ts';
 import { STYLES } from './html/styles.ts';
 import { failsRun, type ClauseResult, type ClauseStatus, type FailureRecord, type ReportModel } from './model.ts';
@@ -19,28 +20,14 @@ const LEVELS = ['MUST', 'SHOULD', 'MAY'] as const;
 const FAILURES_SHOWN = 25;
 const TESTS_SHOWN = 30;
 
-// The policy pins the page's one script and one stylesheet by hash, so even markup that slipped
-// past escaping could neither run script nor load anything.
-function contentSecurityPolicy(): string {
-  const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
-  return `default-src 'none'; script-src ${hash(SCRIPT)}; style-src ${hash(STYLES)}; img-src data:; base-uri 'none'; form-action 'none'`;
-}
-
 export function renderHtml(model: ReportModel): string {
   const ids = { next: 0 };
   return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>MVMNT conformance: ${escapeHtml(verdictLine(model))}</title>`,
-    `<style>${STYLES}</style>`,
-    '</head>',
+    pageHead(`MVMNT conformance: ${verdictLine(model)}`, STYLES, SCRIPT),
     '<body>',
     '<main>',
     header(model),
+    causesSection(model, ids),
     unhandledErrors(model),
     matrices(model),
     resourceSection(model),
@@ -168,8 +155,8 @@ function sincePrevious(model: ReportModel): string {
   }
   const waived = model.clauses.filter((clause) => clause.status === 'waived');
   const notices = [
-    ...model.waivers.expired.map((w) => `<li class="notice bad">${clauseLink(w.clause)}: the waiver expired on ${escapeHtml(w.expires ?? '?')}, so the clause fails again. <span class="muted">(${escapeHtml(w.reason)})</span></li>`),
-    ...model.waivers.nowPassing.map((w) => `<li class="notice good">${clauseLink(w.clause)}: waived but now passing; remove the waiver. <span class="muted">(${escapeHtml(w.reason)})</span></li>`),
+    ...model.waivers.expired.map((w) => `<li class="notice bad">${waiverSubject(w)}: the waiver expired on ${escapeHtml(w.expires ?? '?')}, so ${w.clause ? 'the clause fails' : 'its clauses fail'} again. <span class="muted">(${escapeHtml(w.reason)})</span></li>`),
+    ...model.waivers.nowPassing.map((w) => `<li class="notice good">${waiverSubject(w)}: waived but ${w.clause ? 'now passing' : 'no longer seen'}; remove the waiver. <span class="muted">(${escapeHtml(w.reason)})</span></li>`),
     ...waived.map((c) => `<li class="notice warn">${clauseLink(c.id)}: failed and ${escapeHtml(c.note ?? 'waived')}</li>`),
   ];
   if (notices.length > 0) parts.push('<h3>Waivers</h3>', `<ul class="notices" id="waiver-notices">${notices.join('')}</ul>`);
@@ -177,13 +164,13 @@ function sincePrevious(model: ReportModel): string {
   return parts.join('\n');
 }
 
+function waiverSubject(notice: ReportModel['waivers']['expired'][number]): string {
+  return notice.clause ? clauseLink(notice.clause) : `cause <code>${escapeHtml(notice.cause ?? '?')}</code>`;
+}
+
 function changeList(label: string, ids: string[], tone: 'bad' | 'good'): string {
   const items = ids.length === 0 ? '<span class="muted">none</span>' : ids.map(clauseLink).join(', ');
   return `<p class="${ids.length > 0 ? `notice ${tone}` : ''}" data-change="${tone === 'bad' ? 'newly-failing' : 'newly-passing'}"><strong>${label}:</strong> ${items}</p>`;
-}
-
-function clauseLink(id: string): string {
-  return `<a class="clause-link" href="#${escapeHtml(rowId(id))}"><code>${escapeHtml(id)}</code></a>`;
 }
 
 function history(model: ReportModel): string {
@@ -258,6 +245,10 @@ function clauseDetails(clause: ClauseResult, ids: { next: number }): string {
     if (where.length > 0) parts.push(field('Fails on', escapeHtml(where.join(', '))));
   }
   if (clause.status === 'failed' && clause.level === 'MAY') parts.push('<p class="muted">A MAY clause: its failure is reported but does not fail the run.</p>');
+  if (clause.causes) {
+    const links = clause.causes.map((id) => `<a href="#cause-${escapeHtml(id)}"><code>${escapeHtml(id)}</code></a>`).join(', ');
+    parts.push(field(clause.followsFrom ? 'Follows from' : 'Causes', `${links}${clause.followsFrom ? ' <span class="muted">(fixing them fixes this clause)</span>' : ''}`));
+  }
   if (clause.status === 'failed' || clause.status === 'waived') parts.push(field('How to fix', escapeHtml(clause.fix)));
   if (clause.tests.length > 0) {
     const tests = clause.tests.slice(0, TESTS_SHOWN).map((test) =>
@@ -302,16 +293,6 @@ function failureBlock(failure: FailureRecord, index: number, total: number, ids:
   return parts.join('');
 }
 
-function pre(label: string, text: string, ids: { next: number }, kind: string, copy = false): string {
-  const id = `${kind}-${(ids.next += 1)}`;
-  const button = copy ? `<button type="button" class="copy" data-copy="${id}" aria-label="Copy: ${escapeHtml(label)}">Copy</button>` : '';
-  return `<div class="pre-head"><span class="label">${escapeHtml(label)}:</span>${button}</div><pre class="${kind}" id="${id}">${escapeHtml(text)}</pre>`;
-}
-
-function rowId(clauseId: string): string {
-  return `clause-${clauseId}`;
-}
-
 function duration(ms: number): string {
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
   const seconds = Math.round(ms / 1000);
@@ -324,10 +305,6 @@ function traffic(stats: NonNullable<ReportModel['stats']>): string {
   if (stats.propertyCases > 0) parts.push(`${plural(stats.propertyCases, 'property case')} in ${duration(stats.propertyMs)}`);
   if (stats.burstBudget > 0) parts.push(`burst ${stats.burstSent} of ${stats.burstBudget} requests`);
   return parts.join(' · ');
-}
-
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function cap(text: string): string {

@@ -2,6 +2,7 @@
 // each failed clause as a vendor needs it: expected vs received, the fix, the response, a curl line.
 import { FAMILIES } from '../fixtures/load.ts';
 import { tally } from './build-model.ts';
+import { causesHeadline, causeStatement, LEADING_CAUSES, leadingCauses } from './causes.ts';
 import type { ClauseOnResource, ClauseResult, FailureRecord, ReportModel } from './model.ts';
 import { cellText, resourceMatrix } from './resource-matrix.ts';
 
@@ -19,6 +20,7 @@ export function renderMarkdown(model: ReportModel): string {
   const target = model.target.embedded ? `${model.target.baseUrl} (embedded reference server)` : model.target.baseUrl;
   lines.push(`# MVMNT conformance: ${verdictLine(model)}`, '');
   lines.push(`Target: ${target} · started ${model.startedAt} · ${(model.durationMs / 1000).toFixed(1)} s · seed ${model.seed ?? 'n/a'} · ${model.tool.name} ${model.tool.version}`, '');
+  lines.push(...causesTable(model));
   lines.push(...table('Family', tally(model.clauses, (c) => c.family, FAMILIES)), '');
   lines.push(...table('Level', tally(model.clauses, (c) => c.level, LEVELS)), '');
   lines.push(...byResource(model), '');
@@ -38,8 +40,8 @@ export function renderMarkdown(model: ReportModel): string {
     for (const clause of failed) lines.push(...failedClause(clause));
   }
   const notices = [
-    ...model.waivers.expired.map((w) => `- ${code(w.clause)}: the waiver expired on ${w.expires} (${w.reason})`),
-    ...model.waivers.nowPassing.map((w) => `- ${code(w.clause)}: waived but now passing; remove the waiver (${w.reason})`),
+    ...model.waivers.expired.map((w) => `- ${waiverSubject(w)}: the waiver expired on ${w.expires} (${w.reason})`),
+    ...model.waivers.nowPassing.map((w) => `- ${waiverSubject(w)}: waived but ${w.clause ? 'now passing' : 'no longer seen'}; remove the waiver (${w.reason})`),
     ...model.clauses.filter((c) => c.status === 'waived').map((c) => `- ${code(c.id)}: ${c.note}`),
   ];
   if (notices.length > 0) lines.push('## Waivers', '', ...notices, '');
@@ -52,6 +54,34 @@ export function renderMarkdown(model: ReportModel): string {
   }
   lines.push('Clause definitions: CONTRACT.md.', '');
   return lines.join('\n');
+}
+
+/** The ranked causes first: what to fix, how many clauses each explains, one exchange each as evidence. */
+function causesTable(model: ReportModel): string[] {
+  if (model.causes.length === 0) return [];
+  const lines = ['## What to fix first', '', causesHeadline(leadingCauses(model.causes, model.clauses, LEADING_CAUSES)), ''];
+  lines.push('| # | Cause | Level | Clauses | Exchanges | Fix |', '|---:|---|---|---|---:|---|');
+  for (const cause of model.causes) {
+    const clauses = cause.clauses.map((id) => (cause.home.includes(id) ? `**${id}**` : id)).join(', ');
+    const waived = cause.waived !== undefined ? ` (waived: ${cause.waived})` : '';
+    lines.push(`| ${cause.rank} | ${cell(causeStatement(cause))} \`${cause.id}\`${cell(waived)} | ${cause.level} | ${cause.clauses.length}: ${clauses} | ${cause.exchanges} | ${cell(cause.fix)} |`);
+  }
+  lines.push('', 'Bold: the clauses a cause breaks directly; the others follow from it. Evidence, one exchange per cause:', '');
+  for (const cause of model.causes) {
+    const { evidence } = cause;
+    const request = evidence.request ? `${evidence.request.method} ${evidence.request.url} → ${evidence.status ?? 'no answer'}` : evidence.message;
+    lines.push(`${cause.rank}. \`${cause.id}\` (${evidence.clause}${evidence.resource ? `, ${evidence.resource}` : ''}): ${request}${evidence.curl ? `: \`${evidence.curl}\`` : ''}`);
+  }
+  lines.push('');
+  return lines;
+}
+
+function cell(text: string): string {
+  return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+}
+
+function waiverSubject(notice: ReportModel['waivers']['expired'][number]): string {
+  return notice.clause ? code(notice.clause) : `cause ${code(notice.cause ?? '?')}`;
 }
 
 function table(heading: string, rows: ReturnType<typeof tally>): string[] {
@@ -85,6 +115,7 @@ function failedClause(clause: ClauseResult): string[] {
   const where = failingResources(clause);
   const lines = [`### ${clause.id} (${clause.level}, ${clause.family}): ${clause.title}`, '', `Rule: ${clause.rule}`, ''];
   if (where.length > 0) lines.push(`Fails on: ${where.join(', ')}`, '');
+  if (clause.causes) lines.push(`${clause.followsFrom ? 'Follows from' : 'Causes'}: ${clause.causes.map(code).join(', ')}${clause.followsFrom ? ' (fixing them fixes this clause)' : ''}`, '');
   for (const failure of clause.failures.slice(0, FAILURES_SHOWN)) lines.push(...failureBlock(failure));
   if (clause.failures.length > FAILURES_SHOWN) lines.push(`…and ${clause.failures.length - FAILURES_SHOWN} more failures of this clause in conformance.json.`, '');
   return lines;

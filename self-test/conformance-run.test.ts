@@ -15,6 +15,7 @@ interface Report {
   target: { baseUrl: string; embedded: boolean };
   summary: Record<string, number>;
   clauses: { id: string; family: string; status: string; failures: unknown[] }[];
+  causes: unknown[];
   stats: { waitedMs: number; requests: number } | null;
 }
 const readReport = (dir: string) => JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8')) as Report;
@@ -28,13 +29,14 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('npm run conformance, with no target configured', () => {
-  test('starts the embedded reference server, passes every clause and writes conformance.json', async () => {
+  test('starts the embedded reference server, passes every clause, finds no cause and writes conformance.json', async () => {
     const dir = reportDir('embedded');
     const result = await runCli(['--report-dir', dir]);
     expect(result.code, result.stderr).toBe(0);
     const report = readReport(dir);
     expect(report).toMatchObject({ verdict: 'pass', target: { embedded: true }, summary: { failed: 0, skipped: 0, waived: 0 } });
     expect(notPassed(report)).toEqual([]);
+    expect(report.causes).toEqual([]);
     expect(result.stdout).toContain('conformance.json written to');
   });
 });

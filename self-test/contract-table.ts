@@ -1,8 +1,8 @@
-// Renders the clause registry and the resource fixtures as CONTRACT.md's two tables; `npm run
+// Renders the clause registry, the resource fixtures and the cause registry as CONTRACT.md's tables; `npm run
 // contract:table` rewrites them in place, and the drift test fails when CONTRACT.md and the data disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CLAUSES, loadResources, type Clause, type JsonSchema, type ResourceFixture } from '../fixtures/load.ts';
+import { CAUSES, CLAUSES, loadResources, type CauseDefinition, type Clause, type JsonSchema, type ResourceFixture } from '../fixtures/load.ts';
 
 export const CONTRACT_FILE = fileURLToPath(new URL('../CONTRACT.md', import.meta.url));
 const START = '<!-- clause-table:start (generated from fixtures/contract/clauses.json by npm run contract:table) -->';
@@ -58,11 +58,24 @@ function enumCount(schemas: JsonSchema[]): number {
   return names.size;
 }
 
+export const CAUSES_START = '<!-- cause-table:start (generated from fixtures/contract/causes.json by npm run contract:table) -->';
+export const CAUSES_END = '<!-- cause-table:end -->';
+
+/** The cause registry: what each cause takes (first matching cause wins, in this order) and which clauses it breaks directly. */
+export function renderCauseTable(causes: readonly CauseDefinition[] = CAUSES): string {
+  const rule = (r: CauseDefinition['match'][number]) =>
+    [r.kinds.join(' or '), r.families ? `in ${r.families.join(', ')}` : '', r.clauses ? `of ${r.clauses.join(', ')}` : '', r.statuses ? `answered ${r.statuses.join(', ')}` : ''].filter(Boolean).join(' ');
+  const home = (c: CauseDefinition) => [...(c.home.clauses ?? []).map((id) => `\`${id}\``), ...(c.home.families ?? []).map((family) => `the ${family} family`)].join(', ');
+  const rows = causes.map((c) => `| \`${c.id}\` | ${cell(c.title)} | ${cell(c.match.map(rule).join('; or '))} | ${home(c)} |`);
+  return [CAUSES_START, '| Cause | Statement | Takes violations of kind | Breaks directly |', '|---|---|---|---|', ...rows, CAUSES_END].join('\n');
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const markdown = readFileSync(CONTRACT_FILE, 'utf8');
   const clauses = tableInContract(markdown);
   const resources = tableInContract(markdown, RESOURCES_START, RESOURCES_END);
-  if (!clauses || !resources) throw new Error('CONTRACT.md lacks the clause-table or resource-table markers');
-  writeFileSync(CONTRACT_FILE, markdown.replace(clauses, renderClauseTable()).replace(resources, renderResourceTable()));
-  console.log(`CONTRACT.md: tables of ${CLAUSES.length} clauses and ${loadResources().length} resources written`);
+  const causes = tableInContract(markdown, CAUSES_START, CAUSES_END);
+  if (!clauses || !resources || !causes) throw new Error('CONTRACT.md lacks the clause-table, resource-table or cause-table markers');
+  writeFileSync(CONTRACT_FILE, markdown.replace(clauses, renderClauseTable()).replace(resources, renderResourceTable()).replace(causes, renderCauseTable()));
+  console.log(`CONTRACT.md: tables of ${CLAUSES.length} clauses, ${loadResources().length} resources and ${CAUSES.length} causes written`);
 }

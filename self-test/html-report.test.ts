@@ -27,8 +27,8 @@ function evidence(overrides: Partial<Evidence> = {}): Evidence {
     clause: 'ERR-ENV-CODE',
     title: 'The error code matches the status',
     violations: [
-      { message: 'error.code is not the code of a 404', expected: '(string) "NOT_FOUND"', received: '(string) "<script>alert(1)</script>"' },
-      { message: 'Content-Type is not JSON', expected: 'application/json', received: 'text/html; charset=utf-8' },
+      { kind: 'error-code', message: 'error.code is not the code of a 404', expected: '(string) "NOT_FOUND"', received: '(string) "<script>alert(1)</script>"' },
+      { kind: 'content-type', message: 'Content-Type is not JSON', expected: 'application/json', received: 'text/html; charset=utf-8' },
     ],
     fix: 'Send the error code of the status: NOT_FOUND for 404 & so on.',
     request: { method: 'POST', url: 'http://127.0.0.1:41234/vendors?limit=1&x=<y>', headers: { 'content-type': 'application/json' }, bodyExcerpt: '{"name":"<b>"}' },
@@ -248,6 +248,26 @@ describe('conformance.html in headless Chromium', () => {
     expect(notices.join('\n')).toMatch(/ERR-429-RETRY-AFTER: the waiver expired on 2025-11-01/);
     expect(notices.join('\n')).toMatch(/ERR-401-MISSING-TOKEN: waived but now passing/);
     expect(notices.join('\n')).toContain('the gateway answers 403 <for now>');
+  });
+
+  it('leads with the causes, above the tables; each opens to its fix, clauses and evidence, and links to the clause rows', async (ctx) => {
+    needChromium(ctx);
+    expect(await page.locator('#causes-headline').textContent()).toBe('Fix these 3 causes: all 2 failing clauses follow from them.');
+    expect(await page.locator('li.cause').evaluateAll((items) => items.map((item) => item.getAttribute('data-cause')))).toEqual(['error-body-not-json', 'error-codes', 'ERR-429-RETRY-AFTER']);
+    const above = await page.evaluate(`['matrix-heading', 'clauses'].map((id) => Boolean(document.getElementById('causes').compareDocumentPosition(document.getElementById(id)) & Node.DOCUMENT_POSITION_FOLLOWING))`);
+    expect(above).toEqual([true, true]);
+
+    const cause = page.locator('#cause-error-codes');
+    expect(await cause.locator('summary').textContent()).toContain('error.code does not follow the status table: (string) "<script>alert(1)</script>"');
+    const curl = cause.locator('pre.curl');
+    expect(await curl.isVisible()).toBe(false);
+    await cause.locator('summary').click();
+    expect(await curl.textContent()).toBe(CURL);
+    expect(await cause.locator('pre.response').textContent()).toContain('<script>alert(1)</script>');
+    await cause.locator('a.clause-link', { hasText: 'ERR-ENV-CODE' }).click();
+    await expect.poll(() => page.locator('#clause-ERR-ENV-CODE details.clause-details').getAttribute('open')).toBe('');
+    expect(await page.locator('#clause-ERR-ENV-CODE').textContent()).toContain('Causes: error-body-not-json, error-codes');
+    await page.locator('#clause-ERR-ENV-CODE details.clause-details > summary').click();
   });
 
   it('has one table row per clause, in registry order', async (ctx) => {

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadResources } from '../fixtures/load.ts';
 import { CLAUSES, CLAUSE_ID_PATTERN, FAMILIES } from '../harness/registry.ts';
-import { CONTRACT_FILE, renderClauseTable, renderResourceTable, RESOURCES_END, RESOURCES_START, tableInContract } from './contract-table.ts';
+import { CAUSES_END, CAUSES_START, CONTRACT_FILE, renderCauseTable, renderClauseTable, renderResourceTable, RESOURCES_END, RESOURCES_START, tableInContract } from './contract-table.ts';
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 const suiteFiles = readdirSync(new URL('../suites/', import.meta.url)).filter((name) => name.endsWith('.test.ts'));
@@ -48,6 +48,10 @@ describe('registry and CONTRACT.md', () => {
 
   test('the resource table is the fixtures rendered (run npm run contract:table after editing a fixture or its hints)', () => {
     expect(tableInContract(readFileSync(CONTRACT_FILE, 'utf8'), RESOURCES_START, RESOURCES_END)).toBe(renderResourceTable());
+  });
+
+  test('the cause table is the cause registry rendered (run npm run contract:table after editing causes.json)', () => {
+    expect(tableInContract(readFileSync(CONTRACT_FILE, 'utf8'), CAUSES_START, CAUSES_END)).toBe(renderCauseTable());
   });
 
   test('CONTRACT.md mentions no clause id the registry lacks', () => {

@@ -4,11 +4,12 @@ import { describe, expect, test } from 'vitest';
 import { buildReportModel, historyEntry, type CollectedTest, type ModelInput } from '../reporters/build-model.ts';
 import { renderMarkdown } from '../reporters/render-markdown.ts';
 import { CLAUSES } from '../harness/registry.ts';
+import { modelInput } from './support/model-input.ts';
 
 const evidence = {
   clause: 'ERR-404-RANDOM-ID',
   title: 'An unknown UUID is a 404',
-  violations: [{ message: 'Status 500 is not 404.', expected: '404', received: '500 Internal Server Error' }],
+  violations: [{ kind: 'status' as const, message: 'Status 500 is not 404.', expected: '404', received: '500 Internal Server Error' }],
   fix: 'Answer 404.',
   request: { method: 'GET', url: 'http://127.0.0.1:1/v1/vendors/x', headers: { authorization: 'Bearer $MVMNT_TOKEN' } },
   response: { status: 500, headers: { 'content-type': 'application/json' }, bodyExcerpt: '{"error":{"code":"INTERNAL_ERROR","message":"m"}}', truncated: false },
@@ -16,23 +17,7 @@ const evidence = {
 };
 const passed = (clause: string): CollectedTest => ({ fullName: `${clause}: ok`, clause, state: 'passed', durationMs: 1, errors: [] });
 const failed = (clause: string): CollectedTest => ({ fullName: `${clause}: broken`, clause, state: 'failed', durationMs: 1, errors: ['boom'], evidence: [{ ...evidence, clause }] });
-const input = (tests: CollectedTest[], overrides: Partial<ModelInput> = {}): ModelInput => ({
-  tool: { name: 'mvmnt-conformance', version: '0.0.0' },
-  target: { baseUrl: 'http://127.0.0.1:1/v1', embedded: false },
-  resources: ['vendors'],
-  runId: 'now',
-  startedAt: '2026-11-26T00:00:00.000Z',
-  durationMs: 10,
-  seed: 1,
-  interrupted: false,
-  tests,
-  unhandledErrors: [],
-  stats: null,
-  expectations: null,
-  history: [],
-  today: new Date('2026-11-26T12:00:00Z'),
-  ...overrides,
-});
+const input = modelInput;
 const status = (model: ReturnType<typeof buildReportModel>, id: string) => model.clauses.find((clause) => clause.id === id)!;
 
 describe('clause verdicts', () => {

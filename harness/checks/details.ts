@@ -33,16 +33,16 @@ export function validationErrorNaming(fields: string[]): Check {
     if (violations.length > 0) return violations;
     const named = namedFields(exchange);
     if (named === null) {
-      return [{ message: 'The 422 has no details array, so it names no field.', expected: `details naming ${JSON.stringify(expected)}`, received: 'no details' }];
+      return [{ kind: 'details', message: 'The 422 has no details array, so it names no field.', expected: `details naming ${JSON.stringify(expected)}`, received: 'no details' }];
     }
     const missing = expected.filter((field) => !named.includes(field));
     const extra = named.filter((field) => !expected.includes(field));
     const problems: Violation[] = [];
     if (missing.length > 0) {
-      problems.push({ message: `details do not name ${missing.join(', ')}.`, expected: `details naming ${JSON.stringify(expected)}`, received: `details naming ${JSON.stringify(named)}` });
+      problems.push({ kind: 'details', message: `details do not name ${missing.join(', ')}.`, expected: `details naming ${JSON.stringify(expected)}`, received: `details naming ${JSON.stringify(named)}` });
     }
     if (extra.length > 0) {
-      problems.push({ message: `details name valid field(s) ${extra.join(', ')}.`, expected: `details naming only ${JSON.stringify(expected)}`, received: `details naming ${JSON.stringify(named)}` });
+      problems.push({ kind: 'details-extra', message: `details name valid field(s) ${extra.join(', ')}.`, expected: `details naming only ${JSON.stringify(expected)}`, received: `details naming ${JSON.stringify(named)}` });
     }
     return problems;
   };
@@ -66,7 +66,7 @@ export function detailsNameWhenPresent(field: string): Check {
   return (exchange) => {
     const named = namedFields(exchange);
     if (named === null || named.includes(wanted)) return [];
-    return [{ message: `details are present but do not name ${wanted}.`, expected: `a details entry with field "${wanted}"`, received: `details naming ${JSON.stringify(named)}` }];
+    return [{ kind: 'details', message: `details are present but do not name ${wanted}.`, expected: `a details entry with field "${wanted}"`, received: `details naming ${JSON.stringify(named)}` }];
   };
 }
 
@@ -88,7 +88,7 @@ export function danglingReferenceRefused(field: string): Check {
     const named = namedFields(exchange) ?? [];
     const within = (name: string) => name === wanted || name.startsWith(`${wanted}.`);
     if (named.length === 0 || !named.every(within)) {
-      return [{ message: `The 422 does not name ${wanted} alone.`, expected: `details naming ${JSON.stringify(wanted)}`, received: `details naming ${JSON.stringify(named)}` }];
+      return [{ kind: 'details', message: `The 422 does not name ${wanted} alone.`, expected: `details naming ${JSON.stringify(wanted)}`, received: `details naming ${JSON.stringify(named)}` }];
     }
     return [];
   };

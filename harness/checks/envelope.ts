@@ -21,21 +21,21 @@ export const jsonContentType: Check = (exchange) => {
   const mediaType = contentType?.split(';')[0].trim().toLowerCase();
   return mediaType === 'application/json'
     ? []
-    : [{ message: 'The error body is not labelled application/json.', expected: 'Content-Type: application/json', received: `Content-Type: ${contentType ?? '(none)'}` }];
+    : [{ kind: 'content-type', message: 'The error body is not labelled application/json.', expected: 'Content-Type: application/json', received: `Content-Type: ${contentType ?? '(none)'}` }];
 };
 
 export const envelopeShape: Check = (exchange) => {
   const response = exchange.response;
   if (!response) return [];
   if (response.bodyBytes === 0) {
-    return [{ message: 'The error response has no body.', expected: '{"error":{"code","message"}}', received: '(empty body)' }];
+    return [{ kind: 'body-missing', message: 'The error response has no body.', expected: '{"error":{"code","message"}}', received: '(empty body)' }];
   }
   if (response.json === undefined) {
-    return [{ message: `The error body is not JSON (${response.jsonError}).`, expected: '{"error":{"code","message"}}', received: typed(response.bodyText.slice(0, 120)) }];
+    return [{ kind: 'body-not-json', message: `The error body is not JSON (${response.jsonError}).`, expected: '{"error":{"code","message"}}', received: typed(response.bodyText.slice(0, 120)) }];
   }
   if (validateEnvelope(response.json)) return [];
   return validator!.errors!.map((error) => ({
-    message: `The error body does not match the envelope schema: ${error.instancePath || '(root)'} ${error.message}.`,
+    kind: 'envelope-shape', message: `The error body does not match the envelope schema: ${error.instancePath || '(root)'} ${error.message}.`,
     expected: `error envelope (${error.schemaPath})`,
     received: typed(valueAt(response.json, error.instancePath)),
   }));
@@ -50,11 +50,11 @@ export const envelopeCode: Check = (exchange) => {
   if (wanted !== undefined) {
     return code === wanted
       ? []
-      : [{ message: `error.code does not match status ${response.status}.`, expected: typed(wanted), received: typed(code) }];
+      : [{ kind: 'error-code', message: `error.code does not match status ${response.status}.`, expected: typed(wanted), received: typed(code) }];
   }
   return CODE_PATTERN.test(code)
     ? []
-    : [{ message: 'error.code is not UPPER_SNAKE.', expected: 'an UPPER_SNAKE code', received: typed(code) }];
+    : [{ kind: 'error-code', message: 'error.code is not UPPER_SNAKE.', expected: 'an UPPER_SNAKE code', received: typed(code) }];
 };
 
 /** The full error contract for a response: one of the statuses, labelled JSON, the envelope, the code. */

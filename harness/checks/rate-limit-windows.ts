@@ -37,13 +37,13 @@ export class RateLimitWindows {
     }
     const problems: Violation[] = [];
     if (rate.limit !== window.limit) {
-      problems.push({ message: 'X-RateLimit-Limit changed within one window (same X-RateLimit-Reset).', expected: `X-RateLimit-Limit: ${window.limit}, as earlier in the window`, received: `X-RateLimit-Limit: ${rate.limit}` });
+      problems.push({ kind: 'rate-limit-counting', message: 'X-RateLimit-Limit changed within one window (same X-RateLimit-Reset).', expected: `X-RateLimit-Limit: ${window.limit}, as earlier in the window`, received: `X-RateLimit-Limit: ${rate.limit}` });
     }
     // Only responses that arrived before this request was sent are surely counted before it.
     const before = lastIndexBefore(window.arrivals, exchange.startedAt);
     if (before >= 0 && rate.remaining > window.lowestSoFar[before]) {
       problems.push({
-        message: 'X-RateLimit-Remaining rose within one window (same X-RateLimit-Reset): the budget refilled before the reset it announced.',
+        kind: 'rate-limit-counting', message: 'X-RateLimit-Remaining rose within one window (same X-RateLimit-Reset): the budget refilled before the reset it announced.',
         expected: `X-RateLimit-Remaining <= ${window.lowestSoFar[before]}, the value of a response received before this request was sent`,
         received: `X-RateLimit-Remaining: ${rate.remaining} (X-RateLimit-Reset ${rate.reset})`,
       });
@@ -57,7 +57,7 @@ export class RateLimitWindows {
       if (window.served >= FROZEN_AFTER_SERVED && window.servedRemaining.min === window.servedRemaining.max && !window.frozenReported) {
         window.frozenReported = true;
         problems.push({
-          message: `X-RateLimit-Remaining did not move over ${window.served} requests served in one window: it does not count requests.`,
+          kind: 'rate-limit-counting', message: `X-RateLimit-Remaining did not move over ${window.served} requests served in one window: it does not count requests.`,
           expected: `X-RateLimit-Remaining below ${rate.remaining} after ${window.served} served requests`,
           received: `X-RateLimit-Remaining: ${rate.remaining} on all ${window.served} (X-RateLimit-Limit ${rate.limit}, X-RateLimit-Reset ${rate.reset})`,
         });

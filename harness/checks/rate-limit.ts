@@ -19,9 +19,9 @@ export const rateLimitHeaders: Check = (exchange) => {
   for (const name of ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']) {
     const value = response.headers[name];
     if (value === undefined) {
-      problems.push({ message: `${name} is missing.`, expected: `${name}: <integer>`, received: '(absent)' });
+      problems.push({ kind: 'rate-limit-headers-missing', message: `${name} is missing.`, expected: `${name}: <integer>`, received: '(absent)' });
     } else if (!INTEGER.test(value)) {
-      problems.push({ message: `${name} is not a non-negative integer.`, expected: `${name}: <integer>`, received: `${name}: ${value}` });
+      problems.push({ kind: 'rate-limit-headers', message: `${name} is not a non-negative integer.`, expected: `${name}: <integer>`, received: `${name}: ${value}` });
     } else {
       values[name] = Number(value);
     }
@@ -30,7 +30,7 @@ export const rateLimitHeaders: Check = (exchange) => {
   const remaining = values['x-ratelimit-remaining'];
   const reset = values['x-ratelimit-reset'];
   if (limit !== undefined && remaining !== undefined && remaining > limit) {
-    problems.push({ message: 'X-RateLimit-Remaining exceeds X-RateLimit-Limit.', expected: `Remaining <= ${limit}`, received: `Remaining ${remaining}` });
+    problems.push({ kind: 'rate-limit-headers', message: 'X-RateLimit-Remaining exceeds X-RateLimit-Limit.', expected: `Remaining <= ${limit}`, received: `Remaining ${remaining}` });
   }
   if (reset !== undefined) {
     const sentS = exchange.startedAt / 1000;
@@ -38,7 +38,7 @@ export const rateLimitHeaders: Check = (exchange) => {
     // Generous bounds here (an hour): they only tell epoch seconds from milliseconds or a delay.
     if (reset < sentS - CLOCK_TOLERANCE_S || reset > receivedS + 3600) {
       problems.push({
-        message: 'X-RateLimit-Reset is not a Unix timestamp in seconds near now (milliseconds, or a delay?).',
+        kind: 'rate-limit-headers', message: 'X-RateLimit-Reset is not a Unix timestamp in seconds near now (milliseconds, or a delay?).',
         expected: `epoch seconds in [${Math.floor(sentS - CLOCK_TOLERANCE_S)}, ${Math.ceil(receivedS + 3600)}]`,
         received: `X-RateLimit-Reset: ${reset}`,
       });
@@ -54,13 +54,13 @@ export const throttled: Check = (exchange) => {
   const headers = exchange.response!.headers;
   const problems: Violation[] = [];
   if (headers['x-ratelimit-remaining']?.trim() !== '0') {
-    problems.push({ message: 'A 429 must say no request is left in the window.', expected: 'X-RateLimit-Remaining: 0', received: `X-RateLimit-Remaining: ${headers['x-ratelimit-remaining'] ?? '(absent)'}` });
+    problems.push({ kind: 'throttle-headers', message: 'A 429 must say no request is left in the window.', expected: 'X-RateLimit-Remaining: 0', received: `X-RateLimit-Remaining: ${headers['x-ratelimit-remaining'] ?? '(absent)'}` });
   }
   const reset = Number(headers['x-ratelimit-reset']);
   const nowS = (exchange.startedAt + exchange.durationMs) / 1000;
   if (!Number.isInteger(reset) || reset <= exchange.startedAt / 1000 - CLOCK_TOLERANCE_S || reset > nowS + WINDOW_S + CLOCK_TOLERANCE_S) {
     problems.push({
-      message: 'A 429 must announce a Reset in the future, at most one window (60 s) away, in epoch seconds.',
+      kind: 'throttle-headers', message: 'A 429 must announce a Reset in the future, at most one window (60 s) away, in epoch seconds.',
       expected: `X-RateLimit-Reset in (${Math.floor(nowS)}, ${Math.ceil(nowS + WINDOW_S)}]`,
       received: `X-RateLimit-Reset: ${headers['x-ratelimit-reset'] ?? '(absent)'}`,
     });
@@ -77,12 +77,12 @@ export const retryAfterAgreesWithReset: Check = (exchange) => {
   const retryAtS = INTEGER.test(retryAfter) ? receivedAtS + Number(retryAfter) : Date.parse(retryAfter) / 1000;
   const reset = Number(headers['x-ratelimit-reset']);
   if (Number.isNaN(retryAtS)) {
-    return [{ message: 'Retry-After is neither delay-seconds nor an HTTP date.', expected: 'Retry-After: <seconds> | <HTTP-date>', received: `Retry-After: ${retryAfter}` }];
+    return [{ kind: 'retry-after', message: 'Retry-After is neither delay-seconds nor an HTTP date.', expected: 'Retry-After: <seconds> | <HTTP-date>', received: `Retry-After: ${retryAfter}` }];
   }
   return Number.isFinite(reset) && Math.abs(retryAtS - reset) <= CLOCK_TOLERANCE_S
     ? []
     : [{
-        message: 'Retry-After points to another time than X-RateLimit-Reset.',
+        kind: 'retry-after', message: 'Retry-After points to another time than X-RateLimit-Reset.',
         expected: `now + Retry-After within ${CLOCK_TOLERANCE_S} s of X-RateLimit-Reset ${typed(reset)}`,
         received: `Retry-After: ${retryAfter} (retry at ${Math.round(retryAtS)})`,
       }];
@@ -97,5 +97,5 @@ export function servedAtLeast(served: number, advertised: number): Check {
   return () =>
     served >= advertised
       ? []
-      : [{ message: 'The target refused requests while X-RateLimit-Remaining said there was budget left.', expected: `at least ${advertised} of ${advertised + 1} requests served`, received: `${served} served` }];
+      : [{ kind: 'throttle-early', message: 'The target refused requests while X-RateLimit-Remaining said there was budget left.', expected: `at least ${advertised} of ${advertised + 1} requests served`, received: `${served} served` }];
 }

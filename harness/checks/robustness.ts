@@ -20,7 +20,7 @@ export const refusal: Check = (exchange) => {
   if (broken.length > 0) return broken;
   const status = exchange.response!.status;
   if (status < 400) {
-    return [{ message: `Input the contract calls invalid was accepted (${status}).`, expected: 'a 4xx with the envelope', received: `${status}` }];
+    return [{ kind: 'accepted-invalid', message: `Input the contract calls invalid was accepted (${status}).`, expected: 'a 4xx with the envelope', received: `${status}` }];
   }
   return errorResponse(status)(exchange);
 };

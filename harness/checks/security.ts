@@ -7,7 +7,7 @@ export function noSecretEcho(secrets: () => readonly string[]): Check {
     const body = exchange.response?.bodyText;
     if (!body || exchange.response!.status < 400) return [];
     return credentialsOf(exchange, secrets()).some((secret) => body.includes(secret))
-      ? [{ message: 'The error body repeats a credential the request carried.', expected: 'no token, secret or Authorization value in the body', received: 'a credential in the body (not shown)' }]
+      ? [{ kind: 'secret-echo', message: 'The error body repeats a credential the request carried.', expected: 'no token, secret or Authorization value in the body', received: 'a credential in the body (not shown)' }]
       : [];
   };
 }
@@ -30,7 +30,7 @@ export const noInternals: Check = (exchange) => {
   const body = exchange.response?.bodyText;
   if (!body || exchange.response!.status < 400) return [];
   return INTERNALS.filter(([pattern]) => pattern.test(body)).map(([pattern, what]): Violation => ({
-    message: `The error body exposes ${what}.`,
+    kind: 'internals', message: `The error body exposes ${what}.`,
     expected: 'a generic message in the envelope',
     received: excerptAround(body, pattern),
   }));

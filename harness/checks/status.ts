@@ -5,7 +5,7 @@ import type { Check, Violation } from './types.ts';
 export function answered(exchange: Exchange): Violation[] {
   if (!exchange.failure) return [];
   return [{
-    message: exchange.failure.kind === 'timeout'
+    kind: 'no-response', message: exchange.failure.kind === 'timeout'
       ? 'The target did not answer in time.'
       : 'The connection failed before a response arrived.',
     expected: 'an HTTP response',
@@ -20,7 +20,7 @@ export function status(...allowed: number[]): Check {
     const actual = exchange.response!.status;
     return allowed.includes(actual)
       ? []
-      : [{ message: `Status ${actual} is not ${allowed.join(' or ')}.`, expected: allowed.join(' or '), received: describeOutcome(exchange) }];
+      : [{ kind: 'status', message: `Status ${actual} is not ${allowed.join(' or ')}.`, expected: allowed.join(' or '), received: describeOutcome(exchange) }];
   };
 }
 
@@ -30,6 +30,6 @@ export const noServerError: Check = (exchange) => {
   if (missing.length > 0) return missing;
   const actual = exchange.response!.status;
   return actual >= 500
-    ? [{ message: `A client mistake got a server error (${actual}).`, expected: 'a 4xx (or a 2xx where the input is still valid)', received: describeOutcome(exchange) }]
+    ? [{ kind: 'server-error', message: `A client mistake got a server error (${actual}).`, expected: 'a 4xx (or a 2xx where the input is still valid)', received: describeOutcome(exchange) }]
     : [];
 };

@@ -16,10 +16,10 @@ export function recordBody(recordSchema: object): Check {
   if (!validate) compiled.set(recordSchema, (validate = ajv.compile(recordSchema)));
   return (exchange) => {
     const json = exchange.response?.json;
-    if (json === undefined) return [{ message: 'The response has no JSON record.', expected: 'a JSON record', received: typed(exchange.response?.bodyText.slice(0, 120)) }];
+    if (json === undefined) return [{ kind: 'record-schema', message: 'The response has no JSON record.', expected: 'a JSON record', received: typed(exchange.response?.bodyText.slice(0, 120)) }];
     if (validate!(json)) return [];
     return validate!.errors!.map((error) => ({
-      message: `The record does not match the resource's record schema: ${error.instancePath || '(root)'} ${error.message}.`,
+      kind: 'record-schema', message: `The record does not match the resource's record schema: ${error.instancePath || '(root)'} ${error.message}.`,
       expected: `record (${error.schemaPath})`,
       received: typed(error.instancePath ? (json as Record<string, unknown>)[error.instancePath.slice(1)] : json),
     }));
@@ -31,13 +31,13 @@ export function fieldEquals(field: string, value: unknown): Check {
     const actual = (exchange.response?.json as Record<string, unknown> | undefined)?.[field];
     return JSON.stringify(actual) === JSON.stringify(value)
       ? []
-      : [{ message: `The record's ${field} is not the value the request set or asked for.`, expected: typed(value), received: typed(actual) }];
+      : [{ kind: 'record-field', message: `The record's ${field} is not the value the request set or asked for.`, expected: typed(value), received: typed(actual) }];
   };
 }
 
 export const emptyBody: Check = (exchange) =>
   exchange.response && exchange.response.bodyBytes > 0
-    ? [{ message: 'A 204 must not carry a body.', expected: '(empty body)', received: typed(exchange.response.bodyText.slice(0, 120)) }]
+    ? [{ kind: 'body-on-204', message: 'A 204 must not carry a body.', expected: '(empty body)', received: typed(exchange.response.bodyText.slice(0, 120)) }]
     : [];
 
 /** A filter answer: {data: [...], <page>: {hasNextPage, ...}}, the page object under the resource's name for it. */
@@ -46,10 +46,10 @@ export function filterPage(page: string): Check {
     const json = exchange.response?.json as Record<string, unknown> | undefined;
     const info = json?.[page] as { hasNextPage?: unknown } | undefined;
     if (!json || typeof json !== 'object' || !Array.isArray(json.data)) {
-      return [{ message: 'The filter response has no data array.', expected: `{"data": [...], "${page}": {...}}`, received: typed(exchange.response?.bodyText.slice(0, 120)) }];
+      return [{ kind: 'filter-page', message: 'The filter response has no data array.', expected: `{"data": [...], "${page}": {...}}`, received: typed(exchange.response?.bodyText.slice(0, 120)) }];
     }
     if (!info || typeof info !== 'object' || typeof info.hasNextPage !== 'boolean') {
-      return [{ message: `The filter response has no ${page} with hasNextPage.`, expected: `"${page}": {"hasNextPage": boolean, ...}`, received: `${Object.keys(json).filter((key) => key !== 'data').join(', ') || 'no other property'}: ${typed(info)}` }];
+      return [{ kind: 'filter-page', message: `The filter response has no ${page} with hasNextPage.`, expected: `"${page}": {"hasNextPage": boolean, ...}`, received: `${Object.keys(json).filter((key) => key !== 'data').join(', ') || 'no other property'}: ${typed(info)}` }];
     }
     return [];
   };
@@ -61,7 +61,7 @@ export const goneOrMarkedDeleted: Check = (exchange) => {
   const deletedAt = (exchange.response.json as { deletedAt?: unknown } | undefined)?.deletedAt;
   return typeof deletedAt === 'string' && deletedAt !== ''
     ? []
-    : [{ message: 'A deleted record came back as if it were live.', expected: '404, or 200 with deletedAt set', received: `200 with deletedAt ${typed(deletedAt)}` }];
+    : [{ kind: 'deleted-still-live', message: 'A deleted record came back as if it were live.', expected: '404, or 200 with deletedAt set', received: `200 with deletedAt ${typed(deletedAt)}` }];
 };
 
 /**
@@ -85,6 +85,6 @@ export function pageHolds(id: string): Check {
     const ids = Array.isArray(data) ? data.map((item) => (item as { id?: unknown } | null)?.id) : [];
     return ids.includes(id)
       ? []
-      : [{ message: 'Filtering by the record\'s key did not return the record.', expected: `data holding id ${typed(id)}`, received: `ids ${typed(ids)}` }];
+      : [{ kind: 'filter-missing-record', message: 'Filtering by the record\'s key did not return the record.', expected: `data holding id ${typed(id)}`, received: `ids ${typed(ids)}` }];
   };
 }

@@ -111,4 +111,10 @@ pre { margin: 6px 0; padding: 8px 10px; background: var(--soft); border: 1px sol
 .swatch.passed { background: #2da44e; } .swatch.failed { background: #e5534b; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
+.causes-headline { font-weight: 600; }
+ol.causes { list-style: none; padding: 0; margin: 0; }
+li.cause { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; padding: 6px 10px; }
+li.cause.waived { opacity: .7; }
+li.cause .rank { display: inline-block; min-width: 22px; text-align: center; font-weight: 700; border-radius: 11px; background: var(--failed-bg); color: var(--failed); }
+details.cause-details[open] > summary { margin-bottom: 6px; }
 `;
