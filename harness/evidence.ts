@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Violation } from './checks/types.ts';
 import { toCurl } from './http/curl.ts';
 import { credentialsOf, redact } from './redact.ts';
-import { bodyExcerpt, REASON_PHRASES, type Exchange } from './http/exchange.ts';
+import { bodyExcerpt, EXCERPT_CHARS, REASON_PHRASES, type Exchange } from './http/exchange.ts';
 
 export interface Evidence {
   clause: string;
@@ -52,8 +52,19 @@ export function sampleOf(exchange: Exchange, secrets: readonly string[]): Exchan
     path: `${url.pathname}${url.search}`,
     status: response?.status ?? null,
     headers: Object.fromEntries(SAMPLED_HEADERS.flatMap((name) => (response?.headers[name] === undefined ? [] : [[name, hide(response.headers[name])]]))),
-    bodyExcerpt: response ? bodyExcerpt(hide(response.bodyText), SAMPLE_BODY_CHARS) : `no response (${exchange.failure?.kind ?? 'unknown'})`,
+    bodyExcerpt: response ? hiddenExcerpt(response.bodyText, credentials, SAMPLE_BODY_CHARS) : `no response (${exchange.failure?.kind ?? 'unknown'})`,
   };
+}
+
+/** Cut before hiding: a 100,000-character body need not be searched for credentials to show a few hundred characters. */
+function hiddenExcerpt(text: string, credentials: readonly string[], limit: number): string {
+  if (text.length <= limit) return redact(text, credentials);
+  const longest = Math.max(0, ...credentials.map((credential) => credential.length));
+  let hidden = redact(text.slice(0, limit + longest), credentials);
+  // Only a credential cut in two at the slice's end escapes redaction, and it lies within `longest` of that end:
+  // when hiding shortened the slice so far that it reaches into what is shown, hide the whole body.
+  if (hidden.length < limit + longest) hidden = redact(text, credentials);
+  return `${hidden.slice(0, limit)}… (${text.length - limit} more characters)`;
 }
 
 export interface ClauseInfo {
@@ -88,7 +99,7 @@ export function buildEvidence(clause: ClauseInfo, violations: Violation[], excha
     response: response && {
       status: response.status,
       headers: Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, hide(value)])),
-      bodyExcerpt: bodyExcerpt(hide(response.bodyText)),
+      bodyExcerpt: hiddenExcerpt(response.bodyText, credentials, EXCERPT_CHARS),
       truncated: response.truncated,
     },
     transportFailure: exchange.failure ? `${exchange.failure.kind}: ${exchange.failure.message}` : undefined,

@@ -76,7 +76,7 @@ export function requestLine(exchange: Exchange): string {
   return `${exchange.request.method} ${new URL(exchange.request.url).pathname}`;
 }
 
-const EXCERPT_CHARS = 600;
+export const EXCERPT_CHARS = 600;
 
 export function bodyExcerpt(text: string, limit = EXCERPT_CHARS): string {
   return text.length <= limit ? text : `${text.slice(0, limit)}… (${text.length - limit} more characters)`;
