@@ -33,14 +33,18 @@ describe('a signal during a run', () => {
     const dir = reportDir('signal');
     // Customer contacts reference customers: the run makes both, and must delete both (contacts first).
     const { child, done } = startCli(['--base-url', target.baseUrl, '--report-dir', dir, '--resources', 'customer-contacts'], clientEnv(target));
-    const live = async () => [...(await liveKeys(target.baseUrl, token, 'conformance-', 'customer-contacts')), ...(await liveKeys(target.baseUrl, token, 'conformance-', 'customers'))];
-    for (let i = 0; i < 300 && (await liveKeys(target.baseUrl, token, 'conformance-', 'customer-contacts')).length === 0; i++) await sleep(100);
-    expect((await live()).length).toBeGreaterThan(1);
+    const live = async () => ({ contacts: await liveKeys(target.baseUrl, token, 'conformance-', 'customer-contacts'), customers: await liveKeys(target.baseUrl, token, 'conformance-', 'customers') });
+    // Records come and go as each suite file cleans up after itself: the signal goes the moment a
+    // contact and a customer are seen live together, not after a second look that may find them gone.
+    let beforeSignal = await live();
+    for (let i = 0; i < 300 && (beforeSignal.contacts.length === 0 || beforeSignal.customers.length === 0); i++) beforeSignal = await sleep(100).then(live);
     child.kill(signal);
+    expect(beforeSignal.contacts).not.toEqual([]);
+    expect(beforeSignal.customers).not.toEqual([]);
     const result = await done;
     expect(result.code, result.stderr).toBe(exitCode);
     expect(result.stderr).toContain(`${signal}: stopping`);
-    expect(await live()).toEqual([]);
+    expect(await live()).toEqual({ contacts: [], customers: [] });
     const report = JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8'));
     expect(report.interrupted).toBe(true);
   });
