@@ -18,11 +18,13 @@ if (input('FAMILIES')) args.push('--only', input('FAMILIES'));
 const run = spawnSync(process.execPath, [cli, ...args], { stdio: 'inherit' });
 const exitCode = run.status ?? 1;
 
+// Exit 2 (a configuration or preflight error) writes no report: the command said why, and a report
+// in the folder is an earlier run's, so the outputs say "error".
 let report = null;
 try {
-  report = JSON.parse(readFileSync(join(reportDir, 'conformance.json'), 'utf8'));
+  if (exitCode !== 2) report = JSON.parse(readFileSync(join(reportDir, 'conformance.json'), 'utf8'));
 } catch {
-  // No report (a configuration error, exit 2): the command said why; the outputs say "error".
+  // No report at all: the outputs say "error" too.
 }
 const outputs = {
   verdict: report?.verdict ?? 'error',

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, test as base, type RunnerTestCase } from 'vitest';
 import type { Check } from './checks/types.ts';
 import { notApplicable } from './applicability.ts';
-import { buildEvidence, ConformanceFailure, formatEvidence, sampleOf, type Evidence, type ExchangeSample } from './evidence.ts';
+import { buildEvidence, ConformanceFailure, formatEvidence, sampleOf, SETUP_ERROR, type Evidence, type ExchangeSample } from './evidence.ts';
 import type { Exchange } from './http/exchange.ts';
 import type { Tally } from './observations.ts';
 import { clauseOfTestName, type Clause } from './registry.ts';
@@ -132,6 +132,8 @@ export const test = base.extend<Fixtures & { propertyDepth: { value: number } }>
         record(task.meta, evidence);
         throw new ConformanceFailure(evidence);
       }
+      // A record the case needed could not be made: that is about the target's setup, not the input.
+      if (cause instanceof Error && cause.name === SETUP_ERROR) throw cause;
       throw new Error(`${clause.id}: property failed after ${details.numRuns} runs (seed ${details.seed}).\nCounterexample: ${counterexample}\nReplay: ${replay}\n${String(cause)}`);
     });
   },

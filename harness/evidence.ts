@@ -42,6 +42,11 @@ export interface ExchangeSample {
 export const SAMPLED_HEADERS = ['content-type', 'x-request-id', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after', 'allow', 'www-authenticate'];
 export const SAMPLE_BODY_CHARS = 300;
 
+/** An evidence excerpt cut to a sample's length, still marked as cut. */
+export function sampleExcerpt(excerpt: string): string {
+  return excerpt.length <= SAMPLE_BODY_CHARS ? excerpt : `${excerpt.slice(0, SAMPLE_BODY_CHARS)}…`;
+}
+
 export function sampleOf(exchange: Exchange, secrets: readonly string[]): ExchangeSample {
   const credentials = credentialsOf(exchange, secrets);
   const hide = (text: string) => redact(text, credentials);
@@ -66,6 +71,9 @@ function hiddenExcerpt(text: string, credentials: readonly string[], limit: numb
   if (hidden.length < limit + longest) hidden = redact(text, credentials);
   return `${hidden.slice(0, limit)}… (${text.length - limit} more characters)`;
 }
+
+/** The name a setup failure (records.ts) keeps through vitest's serialization: reports tell it from a broken check by it. */
+export const SETUP_ERROR = 'SetupError';
 
 export interface ClauseInfo {
   id: string;

@@ -1,6 +1,7 @@
 // Records a clause needs as its setting (a live vendor to PATCH, a key to collide with), created
 // with setup requests (retried, never judged) and always with a key of the run.
 import { beforeAll } from 'vitest';
+import { SETUP_ERROR } from './evidence.ts';
 import { describeOutcome, type Exchange } from './http/exchange.ts';
 import { toCurl } from './http/curl.ts';
 import { credentialsOf, redact } from './redact.ts';
@@ -16,7 +17,7 @@ export interface LiveRecord {
 
 /** Setup could not build what a clause needs: the clause fails, saying why. */
 export class SetupError extends Error {
-  override readonly name = 'SetupError';
+  override readonly name = SETUP_ERROR;
   constructor(what: string, exchange: Exchange, secrets: readonly string[]) {
     const body = redact(exchange.response?.bodyText.slice(0, 300) ?? '', credentialsOf(exchange, secrets));
     super(`setup: ${what} (got ${describeOutcome(exchange)}); the clause cannot be judged until this works.\n  ${body}\n  Reproduce with:\n    ${toCurl(exchange).command}`);

@@ -28,6 +28,8 @@ export interface CollectedTest {
   checked?: ExchangeSample[];
   /** Error messages of a failed test, for failures without structured evidence. */
   errors: string[];
+  /** The test failed before it could judge: setup could not build what the clause needs. */
+  setupFailed?: boolean;
 }
 
 export interface ModelInput {
@@ -161,7 +163,7 @@ function failureRecords(test: CollectedTest): FailureRecord[] {
     }));
   }
   const details = test.errors.join('\n\n') || 'the test failed without an error message';
-  return [{ message: details.split('\n')[0], test: test.fullName, ...(test.resource ? { resource: test.resource } : {}), details }];
+  return [{ message: details.split('\n')[0], test: test.fullName, ...(test.resource ? { resource: test.resource } : {}), details, ...(test.setupFailed ? { setup: true } : {}) }];
 }
 
 function compare(clauses: ClauseResult[], previous: HistoryEntry | undefined): Comparison | null {

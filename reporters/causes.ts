@@ -2,6 +2,7 @@
 // checks recorded (the violation's kind, the clause, the response status; never the message text),
 // with the rules of fixtures/contract/causes.json. Ranked MUST before SHOULD, then by how many failing
 // clauses each explains.
+import { sampleExcerpt } from '../harness/evidence.ts';
 import { CAUSES, clauseById, type CauseDefinition, type Level } from '../fixtures/load.ts';
 import type { Cause, CauseEvidence, ClauseResult, FailureRecord } from './model.ts';
 
@@ -22,8 +23,7 @@ interface Found {
 function kindsOf(failure: FailureRecord): { kind: string; received?: string }[] {
   if (failure.violations && failure.violations.length > 0) return failure.violations.map((violation) => ({ kind: violation.kind ?? UNEXPLAINED_KIND, received: violation.received }));
   if (failure.transportFailure) return [{ kind: 'no-response', received: failure.transportFailure }];
-  const text = failure.details ?? failure.message;
-  return [{ kind: text.startsWith('setup:') ? SETUP_KIND : UNEXPLAINED_KIND, received: text.split('\n')[0] }];
+  return [{ kind: failure.setup ? SETUP_KIND : UNEXPLAINED_KIND, received: (failure.details ?? failure.message).split('\n')[0] }];
 }
 
 function statusMatches(status: number | null | undefined, wanted: string[] | undefined): boolean {
@@ -55,7 +55,7 @@ function ownCause(clause: ClauseResult, failure: FailureRecord): CauseDefinition
   };
 }
 
-export function isHome(definition: Pick<CauseDefinition, 'home'>, clause: { id: string; family: string }): boolean {
+function isHome(definition: Pick<CauseDefinition, 'home'>, clause: { id: string; family: string }): boolean {
   return (definition.home.clauses ?? []).includes(clause.id) || (definition.home.families ?? []).includes(clause.family);
 }
 
@@ -84,10 +84,9 @@ export function findCauses(failing: ClauseResult[], waivedCauses: ReadonlyMap<st
   const causes = [...found.values()].map((entry) => toCause(entry, waivedCauses.get(entry.definition.id)));
   causes.sort(byRank);
   causes.forEach((cause, index) => (cause.rank = index + 1));
-  const rankOf = new Map(causes.map((cause) => [cause.id, cause.rank]));
+  // Walked in rank order, so each clause's causes are listed ranked.
   const byClause = new Map<string, string[]>();
   for (const cause of causes) for (const id of cause.clauses) byClause.set(id, [...(byClause.get(id) ?? []), cause.id]);
-  for (const ids of byClause.values()) ids.sort((a, b) => rankOf.get(a)! - rankOf.get(b)!);
   return { causes, byClause };
 }
 
@@ -131,7 +130,7 @@ function evidenceOf(clause: ClauseResult, failure: FailureRecord): CauseEvidence
     message: failure.message,
     ...(failure.request ? { request: { method: failure.request.method, url: failure.request.url } } : {}),
     status: failure.response?.status ?? null,
-    ...(failure.response ? { bodyExcerpt: failure.response.bodyExcerpt.slice(0, 300) } : {}),
+    ...(failure.response ? { bodyExcerpt: sampleExcerpt(failure.response.bodyExcerpt) } : {}),
     ...(failure.curl ? { curl: failure.curl } : {}),
   };
 }
@@ -174,21 +173,25 @@ export function shapeOf(value: unknown, depth: number): string {
   return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}: ${shapeOf(inner, depth - 1)}`).join(', ')}}`;
 }
 
-/** The first `count` causes that need fixing, and how many failing clauses follow from them alone. */
-export function leadingCauses(causes: Cause[], clauses: ClauseResult[], count: number): { shown: Cause[]; explained: number; failing: number } {
+/**
+ * The first `count` causes that need fixing, and how many failing clauses follow from them alone (a
+ * clause whose other causes are waived follows from them too: once they are fixed, it is waived).
+ */
+export function leadingCauses(causes: Cause[], clauses: ClauseResult[], count: number): { shown: Cause[]; explained: number; failing: number; waived: number } {
+  const waived = causes.filter((cause) => cause.waived !== undefined);
   const shown = causes.filter((cause) => cause.waived === undefined).slice(0, count);
-  const ids = new Set(shown.map((cause) => cause.id));
+  const covered = new Set([...shown, ...waived].map((cause) => cause.id));
   const failing = clauses.filter((clause) => clause.status === 'failed');
-  const explained = failing.filter((clause) => (clause.causes ?? []).length > 0 && clause.causes!.every((id) => ids.has(id))).length;
-  return { shown, explained, failing: failing.length };
+  const explained = failing.filter((clause) => (clause.causes ?? []).length > 0 && clause.causes!.every((id) => covered.has(id))).length;
+  return { shown, explained, failing: failing.length, waived: waived.length };
 }
 
 /** How many causes the first screen of every report leads with. */
 export const LEADING_CAUSES = 5;
 
 /** "Fix these 3 causes: 38 of 42 failing clauses follow from them." */
-export function causesHeadline({ shown, explained, failing }: ReturnType<typeof leadingCauses>): string {
-  if (failing === 0) return shown.length === 0 ? 'Nothing to fix: no clause fails.' : 'No clause fails outside the waived causes.';
+export function causesHeadline({ shown, explained, failing, waived }: ReturnType<typeof leadingCauses>): string {
+  if (failing === 0) return waived > 0 ? 'No clause fails outside the waived causes.' : 'Nothing to fix: no clause fails.';
   const these = shown.length === 1 ? 'this cause' : `these ${shown.length} causes`;
   const them = shown.length === 1 ? 'it' : 'them';
   const count = explained === failing ? `all ${failing} failing ${failing === 1 ? 'clause follows' : 'clauses follow'}` : `${explained} of ${failing} failing clauses follow`;

@@ -5,6 +5,7 @@ import type { SerializedError } from 'vitest';
 import type { TestModule, Vitest } from 'vitest/node';
 import type { Reporter } from 'vitest/reporters';
 import { clauseOfTestName } from '../fixtures/load.ts';
+import { SETUP_ERROR } from '../harness/evidence.ts';
 import type { RunSummary } from '../harness/run-context.ts';
 import type { CollectedTest } from './build-model.ts';
 import { writeShardRecord, type RunRecord } from './run-record.ts';
@@ -72,6 +73,7 @@ function collectTests(testModules: ReadonlyArray<TestModule>): CollectedTest[] {
         evidence: meta.evidence,
         ...(meta.checked ? { checked: meta.checked } : {}),
         errors: result.state === 'failed' ? result.errors.map((error) => error.message) : [],
+        ...(result.state === 'failed' && result.errors.some((error) => error.name === SETUP_ERROR) ? { setupFailed: true } : {}),
       };
     }),
   );

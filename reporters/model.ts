@@ -26,6 +26,8 @@ export interface FailureRecord {
   replay?: string;
   /** Failure text when there is no structured evidence (a setup failure, say). */
   details?: string;
+  /** Setup could not build what the clause needs, so the clause was never judged. */
+  setup?: true;
 }
 
 export interface TestRecord {

@@ -2,7 +2,7 @@
 // step and every input a step reads is documented, and its run step, run as the runner would (its
 // env filled from the inputs, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files), judges a target and sets
 // the outputs the Action declares.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -30,8 +30,9 @@ const runStep = action.runs.steps.find((step) => step.id === 'run')!;
 const INPUT_EXPRESSION = /\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g;
 
 /** The run step as the runner starts it: its env with each `${{ inputs.x }}` replaced by the input's value or default. */
-async function runTheStep(inputs: Record<string, string>, env: Record<string, string> = {}) {
+async function runTheStep(inputs: Record<string, string>, env: Record<string, string> = {}, before: (workspace: string) => void = () => undefined) {
   const workspace = mkdtempSync(join(tmpdir(), 'mvmnt-action-workspace-'));
+  before(workspace);
   const githubOutput = join(workspace, 'github-output');
   const stepSummary = join(workspace, 'step-summary.md');
   writeFileSync(githubOutput, '');
@@ -79,6 +80,16 @@ describe('the run step', () => {
     expect(JSON.parse(readFileSync(join(workspace, 'gate-reports', 'conformance.json'), 'utf8')).verdict).toBe('pass');
     expect(summary).toContain('# MVMNT conformance: PASS');
   }, 130_000);
+
+  test('a configuration error after an earlier run in the same folder: exit 2 and verdict error, never the earlier verdict', async () => {
+    const earlierRun = (workspace: string) => {
+      mkdirSync(join(workspace, 'mvmnt-conformance-reports'));
+      writeFileSync(join(workspace, 'mvmnt-conformance-reports', 'conformance.json'), JSON.stringify({ verdict: 'pass', summary: { failed: 0 } }));
+    };
+    const { result, outputs } = await runTheStep({ 'base-url': 'not a url' }, {}, earlierRun);
+    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(2);
+    expect(outputs).toMatchObject({ verdict: 'error', failed: '' });
+  }, 60_000);
 
   const server = startReferenceServer({ mutant: mutantByName('openapi-flat-envelope') });
   afterAll(async () => (await server).close());

@@ -68,7 +68,7 @@ describe('causes', () => {
   });
 
   test('a violation no rule takes, or a failure without violations, is a cause of its own, named after the clause', () => {
-    const m = model([failing('ERR-401-SCHEME-CASE', 'status', 401), { ...failing('ERR-2XX-CREATE', null, 0), errors: ['setup: could not create a vendor (got 500)'] }]);
+    const m = model([failing('ERR-401-SCHEME-CASE', 'status', 401), { ...failing('ERR-2XX-CREATE', null, 0), errors: ['setup: could not create a vendor (got 500)'], setupFailed: true }]);
     const own = m.causes.find((cause) => cause.id === 'ERR-401-SCHEME-CASE')!;
     expect(own).toMatchObject({ clauses: ['ERR-401-SCHEME-CASE'], home: ['ERR-401-SCHEME-CASE'] });
     expect(m.causes.find((cause) => cause.id === 'setup-failed')?.clauses).toEqual(['ERR-2XX-CREATE']);
@@ -92,6 +92,17 @@ describe('causes', () => {
 });
 
 describe('waivers by cause', () => {
+  test('a clause whose other causes are waived follows from the causes shown; with every cause waived, the headline says so', () => {
+    const both = failing('ERR-404-RANDOM-ID', 'envelope-shape', 404);
+    both.evidence![0].violations.push({ kind: 'request-id', message: 'no X-Request-Id.', expected: 'e', received: 'r' });
+    const waiveShape = { waivers: [{ cause: 'envelope-shape', reason: 'the mock uses the OpenAPI error shape' }] };
+    const m = model([both, ...noRequestId], { expectations: waiveShape });
+    expect(clause(m, 'ERR-404-RANDOM-ID').causes).toHaveLength(2);
+    expect(consoleSummary(m, [])).toContain('fix first: Fix this cause: all 2 failing clauses follow from it.');
+    const allWaived = model(flatEnvelope, { expectations: waiveShape });
+    expect(consoleSummary(allWaived, [])).toContain('fix first: No clause fails outside the waived causes.');
+  });
+
   test('waive the clauses that fail only from the waived cause; the run passes when nothing else fails', () => {
     const waiveShape = { waivers: [{ cause: 'envelope-shape', reason: 'the mock uses the OpenAPI error shape' }] };
     const m = model([...flatEnvelope, ...anyToken], { expectations: waiveShape });

@@ -54,6 +54,16 @@ describe('compare', () => {
     expect(html).not.toMatch(/<script/);
   });
 
+  test('a request the other side did not record is shown as not recorded, never another request in its place', async () => {
+    const other = edited(conformant, (report) => {
+      const duplicate = report.clauses.find((clause: { id: string }) => clause.id === 'ERR-409-CREATE-DUPLICATE');
+      for (const test of duplicate.tests) test.checked = test.checked.map((sample: { path: string }) => ({ ...sample, method: 'GET' }));
+    });
+    const result = await runCli(['compare', other, mutant, '--report-dir', reportDir('compare-unrecorded')]);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stdout).toMatch(/A: \(not recorded\) · B: POST \/v1\/payment-terms → 201/);
+  });
+
   test('two identical reports agree: exit 0', async () => {
     const result = await runCli(['compare', mutant, mutant, '--report-dir', reportDir('compare-same')]);
     expect(result.code, result.stderr).toBe(0);
@@ -91,10 +101,21 @@ describe('compare', () => {
     expect(result.stdout).toContain('9.9.9: clauses are compared by id');
   });
 
+  /** The report text with one field of its JSON changed. */
+  const withEdit = (edit: (report: Record<string, any>) => void) => (text: string) => {
+    const report = JSON.parse(text);
+    edit(report);
+    return JSON.stringify(report);
+  };
+  const firstFailed = (report: Record<string, any>) => report.clauses.find((clause: { status: string }) => clause.status === 'failed');
   test.for([
     ['a truncated file', (text: string) => text.slice(0, 1000), /is not JSON .*is it a whole conformance\.json\?/],
-    ['JSON that is no report', () => '{"hello": "world"}', /is not a conformance report: it has no clauses array/],
-    ['a clause without a status', (text: string) => text.replace(/"status": ?"(passed|failed)"/, '"status": 1'), /is not a conformance report: clauses\[\d+\] has no id or status/],
+    ['JSON that is no report', () => '{"hello": "world"}', /is not a conformance report: the report must have required property 'clauses'/],
+    ['a clause without a status', withEdit((report) => delete report.clauses[0].status), /is not a conformance report: \/clauses\/0 must have required property 'status'/],
+    ['a status no report gives', withEdit((report) => (report.clauses[0].status = 'pending')), /is not a conformance report: \/clauses\/0\/status must be equal to one of the allowed values/],
+    ['a clause without its tests', withEdit((report) => delete firstFailed(report).tests), /is not a conformance report: \/clauses\/\d+ must have required property 'tests'/],
+    ['a failure whose request URL is no string', withEdit((report) => (firstFailed(report).failures[0].request.url = 42)), /is not a conformance report: \/clauses\/\d+\/failures\/0\/request\/url must be string/],
+    ['a cause without its clauses', withEdit((report) => delete report.causes[0].clauses), /is not a conformance report: \/causes\/0 must have required property 'clauses'/],
   ] as const)('%s is one line on stderr and exit 2', async ([, damage, message]) => {
     const damaged = join(reportDir('compare-damaged'), 'conformance.json');
     writeFileSync(damaged, damage(readFileSync(mutant, 'utf8')));

@@ -3,10 +3,11 @@
 // left out because only one report has it. Waived counts as failed: a waiver changes the verdict, not
 // what the target did. A clause skipped in one report was not judged there, so it is left out.
 import { historyTarget } from '../build-model.ts';
-import { SAMPLE_BODY_CHARS, SAMPLED_HEADERS, type ExchangeSample } from '../../harness/evidence.ts';
+import { sampleExcerpt, SAMPLED_HEADERS, type ExchangeSample } from '../../harness/evidence.ts';
+import { KEY_PREFIX } from '../../harness/keys.ts';
 import type { Cause, ClauseResult, ReportModel } from '../model.ts';
 
-export type Judged = 'passed' | 'failed';
+type Judged = 'passed' | 'failed';
 
 export interface Side {
   /** "A" or "B", with the file it came from. */
@@ -101,7 +102,7 @@ export function compareReports(a: ReportModel, b: ReportModel, files: { a: strin
     if (onA.judged === onB.judged) continue;
     const failsOnLater = (later === 'a' ? onA : onB).judged === 'failed';
     const change = sameTarget ? (failsOnLater ? 'newly failing' : 'newly passing') : onA.judged === 'failed' ? 'fails on A only' : 'fails on B only';
-    const [failing, passing] = onA.judged === 'failed' ? [clauseA, clauseB] : [clauseB, clauseA];
+    const [failing, passing] = onA.judged === 'failed' ? [{ clause: clauseA, report: a }, { clause: clauseB, report: b }] : [{ clause: clauseB, report: b }, { clause: clauseA, report: a }];
     const pair = sameRequest(failing, passing, shared);
     differences.push({
       id: clauseA.id,
@@ -141,25 +142,44 @@ export function compareReports(a: ReportModel, b: ReportModel, files: { a: strin
   };
 }
 
+interface Judging {
+  clause: ClauseResult;
+  report: ReportModel;
+}
+
 /**
  * The failing side's first failing test on a shared resource with the exchange it failed on, and the
- * same test's exchange at the same step on the other side (its first, for a property's cases).
+ * other side's exchange of the same request in the same test: at the same step where that step is the
+ * same request, else the first of its exchanges that is. None where the other side did not record it
+ * (a report keeps a test's first few exchanges, and one case of a property).
  */
-function sameRequest(failing: ClauseResult, passing: ClauseResult, shared: Set<string>): { test?: string; failing?: ExchangeSample; passing?: ExchangeSample } {
+function sameRequest(failing: Judging, passing: Judging, shared: Set<string>): { test?: string; failing?: ExchangeSample; passing?: ExchangeSample } {
   const onShared = (resource: string | undefined) => resource === undefined || shared.has(resource);
-  const failedTest = failing.tests.find((test) => test.state === 'failed' && onShared(test.resource));
+  const failedTest = failing.clause.tests.find((test) => test.state === 'failed' && onShared(test.resource));
   if (!failedTest) return {};
-  const failed = failureSample(failing, failedTest.name) ?? failedTest.checked?.at(-1);
-  const last = failedTest.checked?.at(-1);
-  const step = last && failed && last.method === failed.method && last.path === failed.path ? failedTest.checked!.length - 1 : 0;
-  const twin = passing.tests.find((test) => test.name === failedTest.name)?.checked;
-  return { test: failedTest.name, failing: failed, passing: twin?.[step] ?? twin?.[0] };
+  const failed = failureSample(failing.clause, failedTest.name) ?? failedTest.checked?.at(-1);
+  if (!failed) return { test: failedTest.name };
+  const shapeOfFailed = requestShape(failed, failing.report);
+  const twin = passing.clause.tests.find((test) => test.name === failedTest.name)?.checked ?? [];
+  const step = failedTest.checked?.findIndex((sample) => sample.method === failed.method && sample.path === failed.path) ?? -1;
+  const same = (sample: ExchangeSample | undefined) => sample !== undefined && requestShape(sample, passing.report) === shapeOfFailed;
+  return { test: failedTest.name, failing: failed, passing: same(twin[step]) ? twin[step] : twin.find(same) };
+}
+
+const UUID_SEGMENT = /\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=[/?]|$)/gi;
+const RUN_KEY = new RegExp(`${KEY_PREFIX}[^/?&]+`, 'g');
+
+/** A request as two runs both send it: past the target's base path, with the ids and keys each run made itself left out. */
+function requestShape(sample: ExchangeSample, report: ReportModel): string {
+  const basePath = URL.canParse(report.target.baseUrl) ? new URL(report.target.baseUrl).pathname.replace(/\/$/, '') : '';
+  const path = sample.path.startsWith(basePath) ? sample.path.slice(basePath.length) : sample.path;
+  return `${sample.method} ${path.replace(UUID_SEGMENT, '/:id').replace(RUN_KEY, ':key')}`;
 }
 
 /** The failure's own request and response, in brief. */
 function failureSample(clause: ClauseResult, test: string): ExchangeSample | undefined {
   const failure = clause.failures.find((candidate) => candidate.test === test);
-  if (!failure?.request) return undefined;
+  if (!failure?.request || !URL.canParse(failure.request.url)) return undefined;
   const url = new URL(failure.request.url);
   const headers = failure.response?.headers ?? {};
   return {
@@ -167,6 +187,6 @@ function failureSample(clause: ClauseResult, test: string): ExchangeSample | und
     path: `${url.pathname}${url.search}`,
     status: failure.response?.status ?? null,
     headers: Object.fromEntries(SAMPLED_HEADERS.filter((name) => headers[name] !== undefined).map((name) => [name, headers[name]!])),
-    bodyExcerpt: failure.response?.bodyExcerpt.slice(0, SAMPLE_BODY_CHARS) ?? `no response (${failure.transportFailure ?? 'unknown'})`,
+    bodyExcerpt: (failure.response ? sampleExcerpt(failure.response.bodyExcerpt) : undefined) ?? `no response (${failure.transportFailure ?? 'unknown'})`,
   };
 }

@@ -1,7 +1,9 @@
 // Reads a conformance.json for `compare`, refusing anything that is not one with a single line: a
 // truncated or hand-edited file must end the command with exit 2, never with a stack trace.
 import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
 import type { ReportModel } from '../model.ts';
+import { COMPARED_REPORT_SCHEMA } from './report-schema.ts';
 
 export class ReportFileError extends Error {
   override readonly name = 'ReportFileError';
@@ -25,14 +27,10 @@ export function readReport(file: string): ReportModel {
   return report as ReportModel;
 }
 
+const validate = new Ajv({ allErrors: false, strict: false }).compile(COMPARED_REPORT_SCHEMA);
+
 function shapeProblem(report: unknown): string | undefined {
-  if (!report || typeof report !== 'object' || Array.isArray(report)) return 'not a JSON object';
-  const { clauses, target, tool, startedAt } = report as Record<string, unknown>;
-  if (!Array.isArray(clauses)) return 'it has no clauses array';
-  const bad = clauses.findIndex((clause) => !clause || typeof (clause as { id?: unknown }).id !== 'string' || typeof (clause as { status?: unknown }).status !== 'string');
-  if (bad >= 0) return `clauses[${bad}] has no id or status`;
-  if (!target || typeof (target as { baseUrl?: unknown }).baseUrl !== 'string') return 'it has no target.baseUrl';
-  if (!tool || typeof (tool as { version?: unknown }).version !== 'string') return 'it has no tool.version';
-  if (typeof startedAt !== 'string') return 'it has no startedAt';
-  return undefined;
+  if (validate(report)) return undefined;
+  const [error] = validate.errors ?? [];
+  return error ? `${error.instancePath || 'the report'} ${error.message}` : 'it does not have the shape of one';
 }

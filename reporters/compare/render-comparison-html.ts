@@ -70,7 +70,7 @@ function causes(comparison: ReportComparison): string {
   const items = [
     ...comparison.causes.onlyA.map((cause) => ['A', cause] as const),
     ...comparison.causes.onlyB.map((cause) => ['B', cause] as const),
-  ].map(([side, cause]) => `<li data-cause="${escapeHtml(cause.id)}">Only in ${side}: <code>${escapeHtml(cause.id)}</code> <span class="level ${cause.level}">${cause.level}</span> ${escapeHtml(causeStatement(cause))} <span class="muted">(${cause.clauses.length} failing clause(s); fix: ${escapeHtml(cause.fix)})</span></li>`);
+  ].map(([side, cause]) => `<li data-cause="${escapeHtml(cause.id)}">Only in ${side}: <code>${escapeHtml(cause.id)}</code> <span class="level ${escapeHtml(cause.level)}">${escapeHtml(cause.level)}</span> ${escapeHtml(causeStatement(cause))} <span class="muted">(${cause.clauses.length} failing clause(s); fix: ${escapeHtml(cause.fix)})</span></li>`);
   return items.length === 0 ? '' : `<section id="causes"><h2>Causes in one report only</h2><ul>${items.join('')}</ul></section>`;
 }
 
