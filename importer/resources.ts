@@ -165,7 +165,8 @@ function recordSchema(record: JsonSchema, create: JsonSchema, keyField: string |
   const scalar = (schema: JsonSchema | undefined) => schema !== undefined && ['string', 'integer', 'number', 'boolean'].includes(String([schema.type].flat().find((type) => type !== 'null')));
   const echoed = requiredEverywhere.filter((name) => name !== 'id' && createRequired.has(name) && scalar(variants[0].properties?.[name]));
   const properties: Record<string, JsonSchema> = { id: { type: 'string', format: 'uuid' } };
-  for (const name of echoed) properties[name] = { type: [variants[0].properties![name].type].flat()[0] as string };
+  // The whole type: a record field typed ["null", "string"] stays nullable.
+  for (const name of echoed) properties[name] = { type: variants[0].properties![name].type };
   if (keyField) properties[keyField] = { type: ['string', 'null'] };
   properties.deletedAt = { type: ['string', 'null'] };
   return { type: 'object', required: ['id', ...echoed], properties };

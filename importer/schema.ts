@@ -82,9 +82,10 @@ export function convertSchema(input: Node, ctx: ConvertContext, path: string, se
 
   if (node.type !== undefined) out.type = Array.isArray(node.type) ? [...node.type] : node.type;
   if (node.type === undefined && node.properties) out.type = 'object';
-  if (node.nullable === true) Object.assign(out, withNull(out));
   if (node.const !== undefined) out.enum = [node.const];
   for (const keyword of COPIED) if (node[keyword] !== undefined) (out as Node)[keyword] = node[keyword];
+  // After the enum is copied: OpenAPI 3.0's `nullable` lets null through an enum too.
+  if (node.nullable === true) Object.assign(out, withNull(out));
   if (typeof node.format === 'string') {
     if (KEPT_FORMATS.has(node.format)) out.format = node.format;
     else if (!NUMERIC_FORMATS.has(node.format)) ctx.report.push({ path: `${at}/format`, reason: `format ${node.format} is not checked` });

@@ -8,6 +8,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, test } from 'vitest';
 import { withHints } from '../fixtures/load.ts';
 import { importDescription } from '../importer/index.ts';
+import { convertSchema } from '../importer/schema.ts';
 import { reportDir, ROOT, runCli } from './support/cli.ts';
 
 const DESCRIPTION = join(ROOT, 'self-test', 'openapi', 'depots.yml');
@@ -50,6 +51,20 @@ describe('what an import translates', () => {
     expect(patch.properties!.key).toEqual({ type: ['string', 'null'], maxLength: 512 });
     expect(patch.properties!.contactEmail).toEqual({ type: ['string', 'null'], format: 'email' });
     expect(patch.properties!.address).toMatchObject({ type: ['object', 'null'], required: ['line1', 'city', 'country'] });
+  });
+
+  test('a returned record is checked for its id, key, deletedAt and the scalars a create requires, each with its whole type', () => {
+    expect(terminals.schemas.record).toEqual({
+      type: 'object',
+      required: ['id', 'name', 'kind'],
+      properties: { id: { type: 'string', format: 'uuid' }, name: { type: ['null', 'string'] }, kind: { type: 'string' }, key: { type: ['string', 'null'] }, deletedAt: { type: ['string', 'null'] } },
+    });
+  });
+
+  test("OpenAPI 3.0's nullable lets null through the type and through an enum", () => {
+    const convert = (schema: Record<string, unknown>) => convertSchema(schema, { document: {}, report: [], direction: 'request' }, '#');
+    expect(convert({ type: 'string', nullable: true, enum: ['DRY', 'COLD'] })).toEqual({ type: ['string', 'null'], enum: ['DRY', 'COLD', null] });
+    expect(convert({ type: 'integer', nullable: true, minimum: 1 })).toEqual({ type: ['integer', 'null'], minimum: 1 });
   });
 
   test('ids and {id} | {key} objects that name other resources are marked as references', () => {
