@@ -2,7 +2,9 @@
 // environment, which wins over .env); secrets are accepted from the environment only.
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { loadResources } from '../fixtures/load.ts';
 import { VARIABLES, type Overrides } from '../harness/config.ts';
+import { referenceVariables } from '../harness/references.ts';
 import { compareCommand } from './compare.ts';
 import { EXIT, fatal, isOneLineError } from './exit.ts';
 import { listClauses } from './list.ts';
@@ -72,7 +74,8 @@ const program = targetOptions(new Command('mvmnt-conformance'))
   .option('--list', 'print the clauses, and which resources each is judged on, and exit')
   .option('--shard <i/n>', 'judge shard i of n of the resources and write its record (MVMNT_SHARD; merge with --merge-reports)')
   .option('--merge-reports <dir>', 'merge the shard records in <dir> (reports/blob) into one conformance report')
-  .addHelpText('after', `\nEnvironment (also read from .env):\n${Object.entries(VARIABLES).map(([name, text]) => `  ${name.padEnd(27)} ${text}`).join('\n')}\n\nExit codes: 0 no MUST/SHOULD clause failed, 1 one did, 2 configuration or target problem, 130/143 interrupted.`)
+  // A function: the resources' variables are read from the fixtures only when help is asked for.
+  .addHelpText('after', () => `\nEnvironment (also read from .env):\n${Object.entries({ ...VARIABLES, ...referenceVariables(loadResources()) }).map(([name, text]) => `  ${name.padEnd(27)} ${text}`).join('\n')}\n\nExit codes: 0 no MUST/SHOULD clause failed, 1 one did, 2 configuration or target problem, 130/143 interrupted.`)
   .action(async (flags: FlagValues & { only?: string[]; skip?: string[]; list?: boolean; mergeReports?: string }) => {
     if (flags.list) {
       console.log(listClauses(overridesOf(flags)));

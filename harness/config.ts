@@ -58,8 +58,6 @@ export const VARIABLES = {
   MVMNT_RESOURCES: 'comma-separated resources to judge (default: every resource known; see --list)',
   MVMNT_OPENAPI: 'an OpenAPI description (YAML or JSON) whose resources are judged instead of the committed fixtures',
   MVMNT_SHARD: 'run shard i of n (e.g. 2/3): this job judges its share of the resources; merge with --merge-reports',
-  MVMNT_REF_CUSTOMERS: 'id of a live customer, for resources that reference one (a remote target; default: the run creates one)',
-  MVMNT_REF_PAYMENT_TERMS: 'id of a live payment term, for resources that reference one (a remote target; default: the run creates one)',
   MVMNT_EXPECTATIONS: 'file of clauses known to fail on this target (waivers)',
   MVMNT_PRODUCTION_HOSTS: 'comma-separated hosts the suite refuses to run against (api.mvmnt.io always)',
   MVMNT_ALLOW_PRODUCTION: 'set to yes-i-know to run against a production host anyway',
@@ -159,7 +157,7 @@ function rateLimitSetting(value: string | undefined): { limit: number; windowSec
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REFERENCE_VARIABLE = /^MVMNT_REF_([A-Z0-9_]+)$/;
 
-/** Every MVMNT_REF_<RESOURCE> (customers for MVMNT_REF_CUSTOMERS, payment-terms for MVMNT_REF_PAYMENT_TERMS). */
+/** Every MVMNT_REF_<RESOURCE>, by resource name (see referenceVariable: MVMNT_REF_PAYMENT_TERMS names payment-terms). */
 function givenReferences(overrides: Overrides, env: NodeJS.ProcessEnv): Record<string, string> {
   const references: Record<string, string> = {};
   for (const [name, raw] of Object.entries({ ...env, ...overrides })) {

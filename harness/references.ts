@@ -17,6 +17,13 @@ export function referenceVariable(resource: string): string {
   return `MVMNT_REF_${resource.toUpperCase().replace(/-/g, '_')}`;
 }
 
+/** The MVMNT_REF_<RESOURCE> variables these resources can use, one per resource another of them references, with its help text. */
+export function referenceVariables(resources: readonly ResourceFixture[]): Record<string, string> {
+  const names = new Set(resources.map((resource) => resource.name));
+  const referenced = [...new Set(resources.flatMap((resource) => resource.references.map((reference) => reference.resource)))].filter((name) => names.has(name)).sort();
+  return Object.fromEntries(referenced.map((name) => [referenceVariable(name), `id of a live record of ${name}, for records that reference one (a remote target; default: the run creates one)`]));
+}
+
 export class References {
   private readonly pending = new Map<string, Promise<string>>();
   private readonly ready = new Map<string, string>();

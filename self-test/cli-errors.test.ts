@@ -87,6 +87,7 @@ describe('informational flags', () => {
     const help = await runCli(['--help']);
     expect(help.stdout).toContain('--base-url');
     expect(help.stdout).toContain('MVMNT_CLIENT_SECRET');
+    expect(help.stdout).toMatch(/MVMNT_REF_CUSTOMERS +id of a live record of customers/);
   });
 });
 
