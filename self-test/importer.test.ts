@@ -61,6 +61,10 @@ describe('what an import translates', () => {
     });
   });
 
+  test('a client key under another name than key is refused when the fixture loads, not half-served', () => {
+    expect(() => withHints({ ...terminals, keyField: 'code' as 'key' })).toThrow(/terminals: keyField must be "key" or null/);
+  });
+
   test("OpenAPI 3.0's nullable lets null through the type and through an enum", () => {
     const convert = (schema: Record<string, unknown>) => convertSchema(schema, { document: {}, report: [], direction: 'request' }, '#');
     expect(convert({ type: 'string', nullable: true, enum: ['DRY', 'COLD'] })).toEqual({ type: ['string', 'null'], enum: ['DRY', 'COLD', null] });

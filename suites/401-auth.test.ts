@@ -43,7 +43,8 @@ forEachResource((resource) => {
   const invalid = [...payloads.create].filter((breaker) => breaker.variant === undefined).sort((a, b) => Number(a.lenient) - Number(b.lenient))[0];
   const BAD_TOKEN_AND_BODY = [
     { what: `malformed JSON on ${resource.routeLabel('create')}`, request: () => resource.create({ body: '{"name": ', auth: FORGED_TOKEN }) },
-    { what: `${invalid.label} on ${resource.routeLabel('create')}`, request: () => resource.create({ json: arb.exampleOf(invalid, payloads.sample()).payload, auth: FORGED_TOKEN }) },
+    // A create schema may have no field a payload can break outside a union variant.
+    ...(invalid ? [{ what: `${invalid.label} on ${resource.routeLabel('create')}`, request: () => resource.create({ json: arb.exampleOf(invalid, payloads.sample()).payload, auth: FORGED_TOKEN }) }] : []),
     { what: `malformed JSON on ${resource.routeLabel('patch')}`, request: () => resource.patch(record.id, { body: '{"name": ', auth: FORGED_TOKEN }) },
   ];
   test.concurrent.for(cases(BAD_TOKEN_AND_BODY, (row) => `ERR-401-BEFORE-BODY: 401, not 400 or 422, for a forged token with ${row.what}`))(

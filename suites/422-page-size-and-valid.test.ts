@@ -12,6 +12,7 @@ forEachResource((resource) => {
   const [min, max] = [pageSize.minimum, pageSize.maximum];
   referencesForFile(resource);
 
+  // Without bounds the clause is skipped (applicability.ts): the one placeholder row carries the skip.
   const PAGE_SIZES = [...(min !== undefined ? [min - 1, min - 2] : []), ...(max !== undefined ? [max + 1, max * 4] : [])];
   test.concurrent.for(cases(PAGE_SIZES.length > 0 ? PAGE_SIZES : [0], (size) => `ERR-422-PAGE-SIZE: 422 naming pageSize for pageSize ${size} on ${resource.routeLabel('filter')}`))(
     '%s',
@@ -20,7 +21,8 @@ forEachResource((resource) => {
     },
   );
 
-  const outOfRange = fc.oneof(...(min !== undefined ? [fc.integer({ min: min - 10_000, max: min - 1 })] : []), ...(max !== undefined ? [fc.integer({ min: max + 1, max: max + 1_000_000 })] : [fc.constant(0)]));
+  const outside = [...(min !== undefined ? [fc.integer({ min: min - 10_000, max: min - 1 })] : []), ...(max !== undefined ? [fc.integer({ min: max + 1, max: max + 1_000_000 })] : [])];
+  const outOfRange = outside.length > 0 ? fc.oneof(...outside) : fc.constant(0);
   test.concurrent(`ERR-422-PAGE-SIZE: any integer pageSize outside ${min ?? '-∞'}..${max ?? '∞'} gets 422 naming pageSize on ${resource.routeLabel('filter')}`, async ({ send, verify, property }) => {
     await property(outOfRange, async (size) => verify(await send(resource.filter({ json: { pageSize: size } })), validationErrorNaming(['pageSize'])));
   });
