@@ -28,7 +28,7 @@ export async function prepareRun(config: Config, runId = newRunId()): Promise<Pr
   if (config.baseUrl === null) {
     // Loaded only here: a run against a remote target never needs the server's modules.
     const { startReferenceServer } = await import('../reference-server/index.ts');
-    const server = await startReferenceServer({ rateLimit: config.embedded.rateLimit, resources: catalog.known });
+    const server = await startReferenceServer({ rateLimit: config.embedded.rateLimit, resources: catalog.served });
     const [client] = server.clients;
     return {
       context: {

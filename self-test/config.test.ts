@@ -4,6 +4,7 @@ import { loadResources } from '../fixtures/load.ts';
 import { referenceVariables } from '../harness/references.ts';
 import { describe, expect, test } from 'vitest';
 import { isRefusedProductionTarget, loadConfig, VARIABLES } from '../harness/config.ts';
+import { resolveCatalog } from '../harness/catalog.ts';
 import { ConfigError } from '../harness/errors.ts';
 import { namePattern } from '../cli/run.ts';
 
@@ -87,5 +88,19 @@ describe('--only and --skip', () => {
     expect(skip.test('customer-contacts ERR-401-MISSING-TOKEN: 401 without a token')).toBe(false);
     expect(skip.test('ERR-401-TOKEN-ENDPOINT: the token endpoint refuses a wrong secret')).toBe(false);
     expect(skip.test('customer-contacts ERR-400-EMPTY-BODY: 400 for an empty body')).toBe(true);
+  });
+});
+
+describe('the resources of a run', () => {
+  test('the embedded server serves the judged resources and, transitively, those they reference; the run still knows them all', () => {
+    const catalog = resolveCatalog({ openapi: undefined, resources: ['locations'], shard: undefined });
+    expect(catalog.judged).toEqual(['locations']);
+    const served = catalog.served.map((resource) => resource.name);
+    expect(served).toContain('locations');
+    expect(served).toContain('customers');
+    // Customers reference payment terms: a location's customer may carry one.
+    expect(served).toContain('payment-terms');
+    expect(served).not.toContain('carriers');
+    expect(catalog.known.map((resource) => resource.name)).toContain('carriers');
   });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT } from '../../cli/exit.ts';
 import { loadResources, type ResourceFixture } from '../../fixtures/load.ts';
+import { withParents } from '../../harness/catalog.ts';
 import { startReferenceServer, type Mutant, type RunningReferenceServer } from '../../reference-server/index.ts';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -78,7 +79,7 @@ export async function runAgainst(name: string, mutant: Mutant | undefined, setti
   let server: RunningReferenceServer | undefined;
   try {
     // The server serves what the run can reach: the judged resources and the ones they reference.
-    server = await startReferenceServer({ port: 0, mutant, rateLimit: settings.rateLimit, ...(resources ? { resources: withParents(resources) } : {}) });
+    server = await startReferenceServer({ port: 0, mutant, rateLimit: settings.rateLimit, ...(resources ? { resources: serverResources(resources) } : {}) });
     const child = await runCli(server, reportDir, settings, resources);
     if (child.problem) return { name, ...(resources ? { resources } : {}), exitCode: child.exitCode, durationMs: Date.now() - started, failed: [], skipped: [], passed: [], failedOn: {}, problem: child.problem };
     return await readResult(name, reportDir, started, resources, child.exitCode, child.output);
@@ -108,19 +109,7 @@ const COMMITTED = loadResources();
 
 /** What the server of a run judging `names` serves: those resources and the ones they reference. */
 export function serverResources(names: string[]): ResourceFixture[] {
-  return withParents(names);
-}
-
-/** The named resources and, transitively, the committed resources their payloads reference. */
-function withParents(names: string[]): ResourceFixture[] {
-  const wanted = new Set<string>();
-  const visit = (name: string) => {
-    if (wanted.has(name)) return;
-    wanted.add(name);
-    for (const reference of COMMITTED.find((resource) => resource.name === name)?.references ?? []) visit(reference.resource);
-  };
-  names.forEach(visit);
-  return COMMITTED.filter((resource) => wanted.has(resource.name));
+  return withParents(COMMITTED, names);
 }
 
 interface ChildOutcome {
