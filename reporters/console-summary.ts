@@ -5,6 +5,7 @@ import { tally } from './build-model.ts';
 import { causesHeadline, causeStatement, LEADING_CAUSES, leadingCauses } from './causes.ts';
 import { failingResources, verdictLine } from './render-markdown.ts';
 import type { ReportModel } from './model.ts';
+import { plural } from './text.ts';
 
 export function consoleSummary(model: ReportModel, written: string[]): string {
   const lines = ['', `MVMNT conformance ${verdictLine(model)}`, `  target: ${model.target.baseUrl}${model.target.embedded ? ' (embedded reference server)' : ''}`];
@@ -16,7 +17,7 @@ export function consoleSummary(model: ReportModel, written: string[]): string {
   if (model.causes.length > 0) {
     const lead = leadingCauses(model.causes, model.clauses, LEADING_CAUSES);
     lines.push(`  fix first: ${causesHeadline(lead)}`);
-    for (const cause of lead.shown) lines.push(`    ${cause.rank}. [${cause.level}] ${causeStatement(cause)} (${cause.id}): ${cause.clauses.length} ${cause.clauses.length === 1 ? 'clause' : 'clauses'}`);
+    for (const cause of lead.shown) lines.push(`    ${cause.rank}. [${cause.level}] ${causeStatement(cause)} (${cause.id}): ${plural(cause.clauses.length, 'clause')}`);
     const more = model.causes.length - lead.shown.length;
     if (more > 0) lines.push(`    …and ${more} more in the reports`);
   }

@@ -6,7 +6,8 @@ import { tally } from './build-model.ts';
 import { longDate, renderChart } from './html/chart.ts';
 import { causesSection } from './html/causes.ts';
 import { escapeHtml } from './html/escape.ts';
-import { clauseLink, pageHead, plural, pre, rowId } from './html/fragments.ts';
+import { clauseLink, pageHead, pre, rowId } from './html/fragments.ts';
+import { capitalized, plural } from './text.ts';
 import { SCRIPT } from './html/script.ts';
 import { STYLES } from './html/styles.ts';
 import { failsRun, type ClauseResult, type ClauseStatus, type FailureRecord, type ReportModel } from './model.ts';
@@ -111,7 +112,7 @@ function matrix(heading: string, kind: 'family' | 'level', rows: ReturnType<type
   return [
     `<table class="matrix" id="matrix-${kind}">`,
     `<caption class="visually-hidden">Clauses by ${kind} and outcome</caption>`,
-    `<thead><tr><th scope="col">${heading}</th><th scope="col" class="num">Clauses</th>${STATUSES.map((s) => `<th scope="col" class="num">${cap(s)}</th>`).join('')}</tr></thead>`,
+    `<thead><tr><th scope="col">${heading}</th><th scope="col" class="num">Clauses</th>${STATUSES.map((s) => `<th scope="col" class="num">${capitalized(s)}</th>`).join('')}</tr></thead>`,
     `<tbody>${body.join('')}</tbody>`,
     `<tfoot><tr><th scope="row">All</th><td class="num">${sum('total')}</td>${STATUSES.map((s) => `<td class="num">${sum(s)}</td>`).join('')}</tr></tfoot>`,
     '</table>',
@@ -307,6 +308,3 @@ function traffic(stats: NonNullable<ReportModel['stats']>): string {
   return parts.join(' · ');
 }
 
-function cap(text: string): string {
-  return text[0]!.toUpperCase() + text.slice(1);
-}

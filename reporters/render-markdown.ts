@@ -5,6 +5,7 @@ import { tally } from './build-model.ts';
 import { causesHeadline, causeStatement, LEADING_CAUSES, leadingCauses } from './causes.ts';
 import type { ClauseOnResource, ClauseResult, FailureRecord, ReportModel } from './model.ts';
 import { cellText, resourceMatrix } from './resource-matrix.ts';
+import { markdownCell } from './text.ts';
 
 const LEVELS = ['MUST', 'SHOULD', 'MAY'] as const;
 const FAILURES_SHOWN = 3;
@@ -64,7 +65,7 @@ function causesTable(model: ReportModel): string[] {
   for (const cause of model.causes) {
     const clauses = cause.clauses.map((id) => (cause.home.includes(id) ? `**${id}**` : id)).join(', ');
     const waived = cause.waived !== undefined ? ` (waived: ${cause.waived})` : '';
-    lines.push(`| ${cause.rank} | ${cell(causeStatement(cause))} \`${cause.id}\`${cell(waived)} | ${cause.level} | ${cause.clauses.length}: ${clauses} | ${cause.exchanges} | ${cell(cause.fix)} |`);
+    lines.push(`| ${cause.rank} | ${markdownCell(causeStatement(cause))} \`${cause.id}\`${markdownCell(waived)} | ${cause.level} | ${cause.clauses.length}: ${clauses} | ${cause.exchanges} | ${markdownCell(cause.fix)} |`);
   }
   lines.push('', 'Bold: the clauses a cause breaks directly; the others follow from it. Evidence, one exchange per cause:', '');
   for (const cause of model.causes) {
@@ -76,9 +77,6 @@ function causesTable(model: ReportModel): string[] {
   return lines;
 }
 
-function cell(text: string): string {
-  return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
-}
 
 function waiverSubject(notice: ReportModel['waivers']['expired'][number]): string {
   return notice.clause ? code(notice.clause) : `cause ${code(notice.cause ?? '?')}`;

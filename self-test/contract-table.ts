@@ -3,12 +3,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CAUSES, CLAUSES, loadResources, type CauseDefinition, type Clause, type JsonSchema, type ResourceFixture } from '../fixtures/load.ts';
+import { markdownCell } from '../reporters/text.ts';
 
 export const CONTRACT_FILE = fileURLToPath(new URL('../CONTRACT.md', import.meta.url));
 const START = '<!-- clause-table:start (generated from fixtures/contract/clauses.json by npm run contract:table) -->';
 const END = '<!-- clause-table:end -->';
 
-const cell = (text: string | undefined) => (text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = (text: string | undefined) => markdownCell(text ?? '');
 
 export function renderClauseTable(clauses: readonly Clause[] = CLAUSES): string {
   const rows = clauses.map(

@@ -7,7 +7,8 @@ import { escapeHtml } from '../html/escape.ts';
 import { pageHead } from '../html/fragments.ts';
 import { STYLES } from '../html/styles.ts';
 import type { ClauseDifference, ReportComparison, Side } from './compare-reports.ts';
-import { headline, leftOutLines, sentence } from './render-comparison.ts';
+import { capitalized } from '../text.ts';
+import { headline, leftOutLines } from './render-comparison.ts';
 
 const PAGE_STYLES = `${STYLES}
 .sides { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
@@ -75,6 +76,6 @@ function causes(comparison: ReportComparison): string {
 }
 
 function leftOut(comparison: ReportComparison): string {
-  const items = leftOutLines(comparison).map((line) => `<li>${escapeHtml(sentence(line))}</li>`);
+  const items = leftOutLines(comparison).map((line) => `<li>${escapeHtml(capitalized(line))}</li>`);
   return items.length === 0 ? '' : `<section id="left-out"><h2>Left out of the comparison</h2><ul>${items.join('')}</ul></section>`;
 }

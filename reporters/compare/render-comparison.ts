@@ -3,6 +3,7 @@
 // only one report shows, then what was left out.
 import { causeStatement } from '../causes.ts';
 import type { ExchangeSample } from '../../harness/evidence.ts';
+import { capitalized, markdownCell, plural } from '../text.ts';
 import type { ClauseDifference, ReportComparison, Side } from './compare-reports.ts';
 
 export function headline(comparison: ReportComparison): string {
@@ -38,9 +39,6 @@ export function leftOutLines(comparison: ReportComparison): string[] {
   ].filter(Boolean);
 }
 
-export function sentence(phrase: string): string {
-  return `${phrase[0]!.toUpperCase()}${phrase.slice(1)}`;
-}
 
 export function comparisonSummary(comparison: ReportComparison, written: string[]): string {
   const lines = ['', `mvmnt-conformance compare: ${headline(comparison)}`, `  ${sideLine(comparison.a)}`, `  ${sideLine(comparison.b)}`];
@@ -50,7 +48,7 @@ export function comparisonSummary(comparison: ReportComparison, written: string[
     lines.push(`    A: ${exchangeLine(difference.exchanges.a)} · B: ${exchangeLine(difference.exchanges.b)}`);
   }
   for (const [side, causes] of [['A', comparison.causes.onlyA], ['B', comparison.causes.onlyB]] as const) {
-    for (const cause of causes) lines.push(`  cause only in ${side}: ${cause.id}: ${cause.title} (${cause.clauses.length} ${cause.clauses.length === 1 ? 'clause' : 'clauses'})`);
+    for (const cause of causes) lines.push(`  cause only in ${side}: ${cause.id}: ${cause.title} (${plural(cause.clauses.length, 'clause')})`);
   }
   for (const line of leftOutLines(comparison)) lines.push(`  left out: ${line}`);
   if (written.length > 0) lines.push(`  written: ${written.join(', ')}`);
@@ -59,11 +57,10 @@ export function comparisonSummary(comparison: ReportComparison, written: string[
 
 export function renderComparisonMarkdown(comparison: ReportComparison): string {
   const { a, b } = comparison;
-  const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
   const lines = [`# Comparison: ${headline(comparison)}`, ''];
   lines.push('| | A | B |', '|---|---|---|');
-  lines.push(`| Report | ${cell(a.file)} | ${cell(b.file)} |`);
-  lines.push(`| Target | ${a.embedded ? 'embedded reference server' : cell(a.target)} | ${b.embedded ? 'embedded reference server' : cell(b.target)} |`);
+  lines.push(`| Report | ${markdownCell(a.file)} | ${markdownCell(b.file)} |`);
+  lines.push(`| Target | ${a.embedded ? 'embedded reference server' : markdownCell(a.target)} | ${b.embedded ? 'embedded reference server' : markdownCell(b.target)} |`);
   lines.push(`| Started | ${a.startedAt} | ${b.startedAt} |`, `| Version | ${a.version} | ${b.version} |`, `| Resources | ${a.resources.join(', ')} | ${b.resources.join(', ')} |`, '');
   if (comparison.sameTarget) lines.push(`Same target: ${comparison.later.toUpperCase()} is the later run, so the changes read as newly failing or newly passing.`, '');
   lines.push(`Compared: ${comparison.sharedClauses} clauses both reports hold, on the resources both judged (${comparison.sharedResources.join(', ') || 'none'}).`, '');
@@ -75,10 +72,10 @@ export function renderComparisonMarkdown(comparison: ReportComparison): string {
     if (difference.test) lines.push(`The same request on both sides, from the test "${difference.test}":`, '');
     const names = [...new Set([...Object.keys(onA?.headers ?? {}), ...Object.keys(onB?.headers ?? {})])];
     lines.push('| | A | B |', '|---|---|---|');
-    lines.push(`| Request | ${onA ? `${onA.method} ${cell(onA.path)}` : '(not recorded)'} | ${onB ? `${onB.method} ${cell(onB.path)}` : '(not recorded)'} |`);
+    lines.push(`| Request | ${onA ? `${onA.method} ${markdownCell(onA.path)}` : '(not recorded)'} | ${onB ? `${onB.method} ${markdownCell(onB.path)}` : '(not recorded)'} |`);
     lines.push(`| Status | ${onA?.status ?? '—'} | ${onB?.status ?? '—'} |`);
-    for (const name of names) lines.push(`| ${name} | ${cell(onA?.headers[name] ?? '(absent)')} | ${cell(onB?.headers[name] ?? '(absent)')} |`);
-    lines.push(`| Body | \`${cell(onA?.bodyExcerpt ?? '')}\` | \`${cell(onB?.bodyExcerpt ?? '')}\` |`, '');
+    for (const name of names) lines.push(`| ${name} | ${markdownCell(onA?.headers[name] ?? '(absent)')} | ${markdownCell(onB?.headers[name] ?? '(absent)')} |`);
+    lines.push(`| Body | \`${markdownCell(onA?.bodyExcerpt ?? '')}\` | \`${markdownCell(onB?.bodyExcerpt ?? '')}\` |`, '');
   }
   const causes = [...comparison.causes.onlyA.map((cause) => ['A', cause] as const), ...comparison.causes.onlyB.map((cause) => ['B', cause] as const)];
   if (causes.length > 0) {
@@ -87,6 +84,6 @@ export function renderComparisonMarkdown(comparison: ReportComparison): string {
     lines.push('');
   }
   const leftOut = leftOutLines(comparison);
-  if (leftOut.length > 0) lines.push('## Left out of the comparison', '', ...leftOut.map((line) => `- ${sentence(line)}`), '');
+  if (leftOut.length > 0) lines.push('## Left out of the comparison', '', ...leftOut.map((line) => `- ${capitalized(line)}`), '');
   return lines.join('\n');
 }

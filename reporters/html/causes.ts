@@ -3,7 +3,8 @@
 import { causeStatement, causesHeadline, leadingCauses, LEADING_CAUSES } from '../causes.ts';
 import type { Cause, ReportModel } from '../model.ts';
 import { escapeHtml } from './escape.ts';
-import { clauseLink, plural, pre } from './fragments.ts';
+import { plural } from '../text.ts';
+import { clauseLink, pre } from './fragments.ts';
 
 export function causesSection(model: ReportModel, ids: { next: number }): string {
   if (model.causes.length === 0) return '';

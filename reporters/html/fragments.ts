@@ -37,7 +37,3 @@ export function pre(label: string, text: string, ids: { next: number }, kind: st
   const button = copy ? `<button type="button" class="copy" data-copy="${id}" aria-label="Copy: ${escapeHtml(label)}">Copy</button>` : '';
   return `<div class="pre-head"><span class="label">${escapeHtml(label)}:</span>${button}</div><pre class="${kind}" id="${id}">${escapeHtml(text)}</pre>`;
 }
-
-export function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
-}

@@ -3,7 +3,7 @@
 // worker is killed, the task reported as a problem, and a fresh worker takes the next task.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { inheritedEnvironment, type BatchTask, type RunResult } from './run.ts';
+import { inheritedEnvironment, inPool, problemResult, type BatchTask, type RunResult } from './run.ts';
 
 const WORKER = fileURLToPath(new URL('./batch.js', import.meta.url));
 /** Starting a worker bundles and loads vitest; a worker that is not ready by then never will be. */
@@ -45,7 +45,7 @@ function startWorker(): Promise<Worker> {
 /** Sends one task and waits for its result, or kills the worker when the task outlives its timeout. */
 function judgeOn(worker: Worker, task: BatchTask): Promise<{ result: RunResult; workerLost: boolean }> {
   const started = Date.now();
-  const lost = (problem: string): RunResult => ({ name: task.name, resources: task.resources, exitCode: null, failed: [], skipped: [], passed: [], failedOn: {}, durationMs: Date.now() - started, problem });
+  const lost = (problem: string) => problemResult(task.name, task.resources, problem, Date.now() - started);
   return new Promise((resolve) => {
     const finish = (outcome: { result: RunResult; workerLost: boolean }) => {
       clearTimeout(timer);
@@ -65,34 +65,26 @@ function judgeOn(worker: Worker, task: BatchTask): Promise<{ result: RunResult; 
   });
 }
 
-/** Judges every task on `concurrency` workers; results in task order, `onDone` in completion order. */
+/** Judges every task on at most `concurrency` workers; results in task order, `onDone` in completion order. */
 export async function runBatch(tasks: BatchTask[], concurrency: number, onDone?: (result: RunResult) => void): Promise<RunResult[]> {
-  const results: RunResult[] = new Array(tasks.length);
-  let next = 0;
-  const lane = async () => {
-    let worker: Worker | undefined;
+  // A task in flight holds a worker; an idle one waits here for the next task.
+  const idle: Worker[] = [];
+  const judge = async (task: BatchTask): Promise<RunResult> => {
+    let worker = idle.pop();
     try {
-      while (next < tasks.length) {
-        const index = next++;
-        const task = tasks[index]!;
-        try {
-          worker ??= await startWorker();
-        } catch (error) {
-          results[index] = { name: task.name, resources: task.resources, exitCode: null, failed: [], skipped: [], passed: [], failedOn: {}, durationMs: 0, problem: (error as Error).message };
-          onDone?.(results[index]);
-          continue;
-        }
-        const { result, workerLost } = await judgeOn(worker, task);
-        if (workerLost) worker = undefined;
-        results[index] = result;
-        onDone?.(result);
-      }
-    } finally {
-      if (worker) await stopWorker(worker);
+      worker ??= await startWorker();
+    } catch (error) {
+      return problemResult(task.name, task.resources, (error as Error).message, 0);
     }
+    const { result, workerLost } = await judgeOn(worker, task);
+    if (!workerLost) idle.push(worker);
+    return result;
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, lane));
-  return results;
+  try {
+    return await inPool(tasks, concurrency, judge, onDone);
+  } finally {
+    await Promise.all(idle.map(stopWorker));
+  }
 }
 
 async function stopWorker(worker: Worker): Promise<void> {

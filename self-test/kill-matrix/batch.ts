@@ -12,7 +12,7 @@ import { mutantByName } from '../../reference-server/mutants/index.ts';
 import { variantByName } from '../../reference-server/mutants/variants.ts';
 import { createConformanceVitest, REPORTER_MODULE } from '../../runner/conformance-vitest.ts';
 import { cleanUpAfterRun, prepareRun } from '../../runner/run-setup.ts';
-import { readResult, serverResources, type BatchTask, type RunResult } from './run.ts';
+import { problemResult, readResult, serverResources, type BatchTask, type RunResult } from './run.ts';
 
 const CLOSE_TIMEOUT_MS = 5_000;
 
@@ -40,6 +40,7 @@ async function judge(vitest: Vitest, task: BatchTask): Promise<RunResult> {
     const { context } = await prepareRun(config);
     vitest.getRootProject().provide('run', context);
     try {
+      // Fresh specifications per task: a run's specifications carry that run's state.
       await vitest.runTestSpecifications(await vitest.globTestSpecifications(), true);
     } finally {
       await cleanUpAfterRun(context);
@@ -62,7 +63,7 @@ export async function serve(): Promise<void> {
         await vitest.close();
         process.exit(0);
       }
-      const result = await judge(vitest, task).catch((error: unknown) => ({ name: task.name, resources: task.resources, exitCode: null, failed: [], skipped: [], passed: [], failedOn: {}, durationMs: 0, problem: String((error as Error)?.stack ?? error) }));
+      const result = await judge(vitest, task).catch((error: unknown) => problemResult(task.name, task.resources, String((error as Error)?.stack ?? error), 0));
       process.send!(result);
     });
   });

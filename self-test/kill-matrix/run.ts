@@ -52,6 +52,11 @@ export interface RunResult {
   problem?: string;
 }
 
+/** A run that gave no usable report. */
+export function problemResult(name: string, resources: string[] | undefined, problem: string, durationMs: number, exitCode: number | null = null): RunResult {
+  return { name, ...(resources ? { resources } : {}), exitCode, failed: [], skipped: [], passed: [], failedOn: {}, durationMs, problem };
+}
+
 /** A target a batch worker judges: a mutant or variant (by catalog name) on the given resources. */
 export interface BatchTask {
   name: string;
@@ -81,7 +86,7 @@ export async function runAgainst(name: string, mutant: Mutant | undefined, setti
     // The server serves what the run can reach: the judged resources and the ones they reference.
     server = await startReferenceServer({ port: 0, mutant, rateLimit: settings.rateLimit, ...(resources ? { resources: serverResources(resources) } : {}) });
     const child = await runCli(server, reportDir, settings, resources);
-    if (child.problem) return { name, ...(resources ? { resources } : {}), exitCode: child.exitCode, durationMs: Date.now() - started, failed: [], skipped: [], passed: [], failedOn: {}, problem: child.problem };
+    if (child.problem) return problemResult(name, resources, child.problem, Date.now() - started, child.exitCode);
     return await readResult(name, reportDir, started, resources, child.exitCode, child.output);
   } finally {
     if (server) await withTimeout(server.close(), CLOSE_TIMEOUT_MS);
@@ -94,14 +99,13 @@ export async function runAgainst(name: string, mutant: Mutant | undefined, setti
  * batch worker, which has no exit of its own) takes the code the command would have exited with.
  */
 export async function readResult(name: string, reportDir: string, started: number, resources: string[] | undefined, exitCode: number | null, output = ''): Promise<RunResult> {
-  const base = { name, ...(resources ? { resources } : {}), durationMs: Date.now() - started, failedOn: {} };
   try {
-    const report = JSON.parse(await readFile(join(reportDir, 'conformance.json'), 'utf8')) as { verdict: string; exitCode?: number; clauses: ClauseOutcome[] };
+    const report = JSON.parse(await readFile(join(reportDir, 'conformance.json'), 'utf8')) as { verdict: string; clauses: ClauseOutcome[] };
     const having = (status: ClauseOutcome['status']) => report.clauses.filter((clause) => clause.status === status).map((clause) => clause.id);
     const failedOn = Object.fromEntries(report.clauses.filter((clause) => clause.status === 'failed').map((clause) => [clause.id, Object.keys(clause.resources).filter((resource) => clause.resources[resource] === 'failed')]));
-    return { ...base, exitCode: exitCode ?? exitCodeOf(report.verdict), failed: having('failed'), skipped: having('skipped'), passed: having('passed'), failedOn };
+    return { name, ...(resources ? { resources } : {}), durationMs: Date.now() - started, exitCode: exitCode ?? exitCodeOf(report.verdict), failed: having('failed'), skipped: having('skipped'), passed: having('passed'), failedOn };
   } catch (error) {
-    return { ...base, exitCode, failed: [], skipped: [], passed: [], problem: `no readable conformance.json (exit ${exitCode}): ${(error as Error).message}\n${output}` };
+    return problemResult(name, resources, `no readable conformance.json (exit ${exitCode}): ${(error as Error).message}\n${output}`, Date.now() - started, exitCode);
   }
 }
 
