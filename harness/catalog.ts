@@ -16,7 +16,7 @@ export interface Catalog {
   burstElsewhere?: string;
 }
 
-export function knownResources(settings: Pick<Settings, 'openapi'>): ResourceFixture[] {
+function knownResources(settings: Pick<Settings, 'openapi'>): ResourceFixture[] {
   if (!settings.openapi) return loadResources();
   let resources;
   try {

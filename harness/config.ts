@@ -73,19 +73,30 @@ const ALWAYS_PRODUCTION = ['api.mvmnt.io'];
  * Only what decides the run's resources (MVMNT_OPENAPI, MVMNT_RESOURCES, MVMNT_REF_*): for --list,
  * which sends nothing and must not fail on a setting it does not use.
  */
-export function loadResourceSettings(overrides: Overrides = {}, env: NodeJS.ProcessEnv = process.env): Pick<Settings, 'openapi' | 'resources' | 'references' | 'shard'> {
+export function loadResourceSettings(overrides: Overrides = {}, env: NodeJS.ProcessEnv = process.env): ResourceSettings {
   loadDotenv({ quiet: true });
-  const read = (name: VariableName) => (overrides[name] ?? env[name])?.trim() || undefined;
+  return resourceSettings(overrides, env);
+}
+
+type ResourceSettings = Pick<Settings, 'openapi' | 'resources' | 'references' | 'shard'>;
+
+function resourceSettings(overrides: Overrides, env: NodeJS.ProcessEnv): ResourceSettings {
+  const read = reader(overrides, env);
   return { openapi: read('MVMNT_OPENAPI'), resources: nameList(read('MVMNT_RESOURCES')), references: givenReferences(overrides, env), shard: shardSetting(read('MVMNT_SHARD')) };
+}
+
+/** A variable's value: the flag's, else the environment's, trimmed; blank counts as unset. */
+function reader(overrides: Overrides, env: NodeJS.ProcessEnv): (name: VariableName) => string | undefined {
+  return (name) => {
+    const value = overrides[name] ?? env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
 }
 
 /** Loads .env (the process environment wins, flags win over both) and validates everything. */
 export function loadConfig(overrides: Overrides = {}, env: NodeJS.ProcessEnv = process.env): Config {
   loadDotenv({ quiet: true });
-  const read = (name: VariableName): string | undefined => {
-    const value = overrides[name] ?? env[name];
-    return value === undefined || value.trim() === '' ? undefined : value.trim();
-  };
+  const read = reader(overrides, env);
 
   const baseUrl = optionalUrl('MVMNT_BASE_URL', read('MVMNT_BASE_URL'));
   const explicitTokenUrl = optionalUrl('MVMNT_TOKEN_URL', read('MVMNT_TOKEN_URL'));
@@ -110,7 +121,6 @@ export function loadConfig(overrides: Overrides = {}, env: NodeJS.ProcessEnv = p
   }
 
   const embedded = baseUrl === null;
-  const references = givenReferences(overrides, env);
   const allowProduction = read('MVMNT_ALLOW_PRODUCTION');
   if (allowProduction !== undefined && allowProduction !== 'yes-i-know') {
     throw new ConfigError('MVMNT_ALLOW_PRODUCTION', "must be exactly 'yes-i-know' when set");
@@ -127,10 +137,7 @@ export function loadConfig(overrides: Overrides = {}, env: NodeJS.ProcessEnv = p
       maxBurst: positiveInteger('MVMNT_MAX_BURST', read('MVMNT_MAX_BURST'), 1000),
       concurrency: positiveInteger('MVMNT_CONCURRENCY', read('MVMNT_CONCURRENCY'), embedded ? 16 : 4),
       seed: integer('MVMNT_SEED', read('MVMNT_SEED')) ?? randomSeed(),
-      resources: nameList(read('MVMNT_RESOURCES')),
-      openapi: read('MVMNT_OPENAPI'),
-      references,
-      shard: shardSetting(read('MVMNT_SHARD')),
+      ...resourceSettings(overrides, env),
       expectationsFile: read('MVMNT_EXPECTATIONS'),
     },
     productionHosts: [

@@ -13,7 +13,7 @@ export class DescriptionError extends Error {
   override readonly name = 'DescriptionError';
 }
 
-export function readDescription(file: string): Record<string, unknown> {
+function readDescription(file: string): Record<string, unknown> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -74,7 +74,7 @@ export function convertSchema(input: Node, ctx: ConvertContext, path: string, se
   }
 
   const out: JsonSchema = {};
-  for (const [keyword, value] of Object.entries(node)) {
+  for (const keyword of Object.keys(node)) {
     if (ANNOTATIONS.has(keyword) || keyword.startsWith('x-')) continue;
     if (['type', 'properties', 'required', 'items', 'format', 'additionalProperties', 'oneOf', 'anyOf', 'discriminator', 'allOf', 'const', ...COPIED].includes(keyword)) continue;
     ctx.report.push({ path: `${at}/${keyword}`, reason: `keyword ${keyword} has no translation; it is not checked` });
@@ -205,7 +205,7 @@ function mainTypeOf(schema: JsonSchema): string | undefined {
 }
 
 /** `customerId` (a uuid) or `paymentTerm` (an {id} | {key} object) name another resource: its plural path segment. */
-export function referencedResource(property: string, schema: JsonSchema): string | undefined {
+function referencedResource(property: string, schema: JsonSchema): string | undefined {
   if (property === 'id') return undefined;
   const idField = /^(.+)Id$/.exec(property);
   if (idField && schema.format === 'uuid') return pluralPath(idField[1]);
@@ -214,7 +214,7 @@ export function referencedResource(property: string, schema: JsonSchema): string
 }
 
 /** paymentTerm → payment-terms, city → cities, customerContact → customer-contacts. */
-export function pluralPath(camel: string): string {
+function pluralPath(camel: string): string {
   const kebab = camel.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
   if (/[^aeiou]y$/.test(kebab)) return `${kebab.slice(0, -1)}ies`;
   if (/(s|x|z|ch|sh)$/.test(kebab)) return `${kebab}es`;

@@ -1,7 +1,7 @@
 // The report model: clause verdicts from tests, waivers (active, expired, now passing), the comparison
 // with the previous run of the same target, and the Markdown a vendor reads.
 import { describe, expect, test } from 'vitest';
-import { buildReportModel, historyEntry, type CollectedTest, type ModelInput } from '../reporters/build-model.ts';
+import { buildReportModel, historyEntry, type CollectedTest } from '../reporters/build-model.ts';
 import { renderMarkdown } from '../reporters/render-markdown.ts';
 import { CLAUSES } from '../harness/registry.ts';
 import { modelInput } from './support/model-input.ts';

@@ -1,7 +1,5 @@
 // Mutants of the not-found family: unknown ids, unknown paths, wrong methods and deleted records.
-import { HttpError } from '../envelope.ts';
-import type { StoredRecord } from '../records.ts';
-import { capturedStores, onResponse, routedResource, routedTo, storeWith, type CatalogEntry } from './support.ts';
+import { capturedStores, onResponse, routedResource, routedTo, staleReadStore, storeWith, type CatalogEntry } from './support.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -76,20 +74,7 @@ export const notFoundMutants: CatalogEntry[] = [
     breaks: ['ERR-404-DELETED-RECORD'],
     models: 'Reads go through a cache that DELETE never invalidates, so GET of a deleted record still answers 200 with deletedAt null.',
     parts: {
-      createStore: storeWith((store) => {
-        const cache = new Map<string, StoredRecord>();
-        return {
-          resolve: (idOrKey) => {
-            const live = store.resolve(idOrKey);
-            if (live !== undefined) cache.set(live.id, { ...live });
-            return live ?? cache.get(idOrKey);
-          },
-          softDelete: (id) => {
-            if (store.resolve(id) === undefined) throw new HttpError(404, 'Record not found');
-            return store.softDelete(id);
-          },
-        };
-      }),
+      createStore: staleReadStore(),
     },
   },
   secondDeleteIs204(),

@@ -1,26 +1,9 @@
 // Mutants that break one rule on one resource only: each proves that the suite's loop over that
 // resource really runs (its run judges that resource alone, and the clause must fail there).
-import { HttpError } from '../envelope.ts';
-import type { StoredRecord } from '../records.ts';
-import { dropPageSizeBounds, onResponse, routedTo, schemasWith, storeWith, type CatalogEntry } from './support.ts';
+import { dropPageSizeBounds, onResponse, routedTo, schemasWith, staleReadStore, storeWith, type CatalogEntry } from './support.ts';
 
 type Schema = Record<string, any>;
 
-/** The reference store, except that DELETE leaves a stale copy GET keeps serving as live. */
-const staleReads = storeWith((store) => {
-  const cache = new Map<string, StoredRecord>();
-  return {
-    resolve: (idOrKey, by) => {
-      const live = store.resolve(idOrKey, by);
-      if (live !== undefined) cache.set(live.id, { ...live });
-      return live ?? cache.get(idOrKey);
-    },
-    softDelete: (id) => {
-      if (store.resolve(id, 'id') === undefined) throw new HttpError(404, 'Record not found');
-      return store.softDelete(id);
-    },
-  };
-}, ['locations']);
 
 export const resourceMutants: CatalogEntry[] = [
   {
@@ -132,7 +115,7 @@ export const resourceMutants: CatalogEntry[] = [
     resources: ['locations'],
     breaks: ['ERR-404-DELETED-RECORD'],
     models: 'Location reads go through a cache that DELETE never invalidates, so a deleted location is still served as live.',
-    parts: { createStore: staleReads },
+    parts: { createStore: staleReadStore(['locations']) },
   },
   {
     name: 'carriers-type-ignored',

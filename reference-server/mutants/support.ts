@@ -6,7 +6,8 @@ import { parseJsonBody } from '../body.ts';
 import { loadResources, toRouterPath, type ResourceFixture, type RouteName } from '../fixtures.ts';
 import type { BodySchemas, Mutant } from '../parts.ts';
 import { createFixedWindowLimiter, type RateLimitDecision, type RateLimiter, type RateLimitOptions } from '../rate-limit.ts';
-import { createRecordStore, type RecordStore, type StoreOptions } from '../records.ts';
+import { createRecordStore, type RecordStore, type StoreOptions, type StoredRecord } from '../records.ts';
+import { HttpError } from '../envelope.ts';
 
 export interface CatalogEntry extends Mutant {
   family: string;
@@ -89,6 +90,24 @@ export function storeWith(override: (store: RecordStore, resource: ResourceFixtu
     const store = createRecordStore(options);
     return only === undefined || only.includes(options.resource.name) ? { ...store, ...override(store, options.resource) } : store;
   };
+}
+
+/** The reference store, except that DELETE leaves a stale copy GET keeps serving as live (on the resources named, or all). */
+export function staleReadStore(only?: string[]): (options: StoreOptions) => RecordStore {
+  return storeWith((store) => {
+    const cache = new Map<string, StoredRecord>();
+    return {
+      resolve: (idOrKey, by) => {
+        const live = store.resolve(idOrKey, by);
+        if (live !== undefined) cache.set(live.id, { ...live });
+        return live ?? cache.get(idOrKey);
+      },
+      softDelete: (id) => {
+        if (store.resolve(id, 'id') === undefined) throw new HttpError(404, 'Record not found');
+        return store.softDelete(id);
+      },
+    };
+  }, only);
 }
 
 /** A createLimiter part that passes every decision of the reference limiter through `change`. */

@@ -2,7 +2,7 @@
 // a variant of the reference server, started here), so the matrix pays vitest's start-up once per
 // worker instead of once per mutant. It takes tasks from its parent over IPC and answers each with the
 // clause results of that target's conformance.json.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Vitest } from 'vitest/node';
