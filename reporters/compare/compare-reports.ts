@@ -187,6 +187,6 @@ function failureSample(clause: ClauseResult, test: string): ExchangeSample | und
     path: `${url.pathname}${url.search}`,
     status: failure.response?.status ?? null,
     headers: Object.fromEntries(SAMPLED_HEADERS.filter((name) => headers[name] !== undefined).map((name) => [name, headers[name]!])),
-    bodyExcerpt: (failure.response ? sampleExcerpt(failure.response.bodyExcerpt) : undefined) ?? `no response (${failure.transportFailure ?? 'unknown'})`,
+    bodyExcerpt: failure.response ? sampleExcerpt(failure.response.bodyExcerpt) : `no response (${failure.transportFailure ?? 'unknown'})`,
   };
 }
