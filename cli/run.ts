@@ -32,15 +32,16 @@ export async function runConformance(options: RunOptions): Promise<number> {
   const reportFile = join(config.settings.reportDir, 'conformance.json');
   if (options.mergeReports) return mergeReports(options.mergeReports, config.settings.reportDir, reportFile);
   const testNamePattern = namePattern(options.only, options.skip);
-  // Resource names, the description and the shard are checked before anything is sent.
-  resolveCatalog(config.settings);
+  // Resource names, the description and the shard are checked before anything is sent, once: the
+  // global setup takes this catalog.
+  const catalog = resolveCatalog(config.settings);
   await preflight(config);
 
   for (const [name, value] of Object.entries(options.overrides)) if (value !== undefined) process.env[name] = value;
   process.env.MVMNT_RUN_ID ??= newRunId();
   rmSync(reportFile, { force: true });
 
-  const vitest = await createConformanceVitest(testNamePattern ? { testNamePattern } : {});
+  const vitest = await createConformanceVitest({ ...(testNamePattern ? { testNamePattern } : {}), provide: { catalog } });
   const interrupted = takeOverSignals(vitest);
   try {
     await vitest.start([]);

@@ -1,5 +1,6 @@
 // The run's shared facts, decided once in the main process (global setup) and handed to test workers.
 import type { ResourceFixture } from '../fixtures/load.ts';
+import type { Catalog } from './catalog.ts';
 import type { Credentials, Settings } from './config.ts';
 
 export interface TargetInfo {
@@ -26,6 +27,8 @@ export interface RunContext {
 declare module 'vitest' {
   export interface ProvidedContext {
     run: RunContext;
+    /** The command's catalog, resolved once before the run (an --openapi description is imported once). */
+    catalog?: Catalog;
   }
 }
 

@@ -5,7 +5,7 @@ import { loadConfig } from '../harness/config.ts';
 import { cleanUpAfterRun, prepareRun } from './run-setup.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const { context, close } = await prepareRun(loadConfig(), process.env.MVMNT_RUN_ID);
+  const { context, close } = await prepareRun(loadConfig(), process.env.MVMNT_RUN_ID, project.getProvidedContext().catalog);
   project.provide('run', context);
   return async () => {
     try {

@@ -16,8 +16,7 @@ export interface PreparedRun {
   close(): Promise<void>;
 }
 
-export async function prepareRun(config: Config, runId = newRunId()): Promise<PreparedRun> {
-  const catalog = resolveCatalog(config.settings);
+export async function prepareRun(config: Config, runId = newRunId(), catalog = resolveCatalog(config.settings)): Promise<PreparedRun> {
   const common = {
     runId,
     startedAt: new Date().toISOString(),
