@@ -36,6 +36,11 @@ export async function runBurst(session: Session): Promise<BurstResult> {
   for (let attempt = 1; attempt <= 2; attempt++) {
     let rate = readRateLimit((await probe()).response?.headers ?? {});
     if (rate && rate.reset * 1000 - Date.now() < expectedBurstMs(session, rate.remaining + 1)) {
+      // A fresh window would give Remaining + 1 = Limit: when that is more than the burst may send,
+      // waiting for it (up to a minute on a remote target) would only end in the same skip.
+      if (rate.limit > maxBurst) {
+        return { skipped: `a fresh window gives Remaining + 1 = ${rate.limit} (X-RateLimit-Limit), which exceeds MVMNT_MAX_BURST (${maxBurst}); raise it to run the burst`, remaining: rate.remaining, served: 0 };
+      }
       await session.pacer.sleep(rate.reset * 1000 - Date.now() + 50);
       rate = readRateLimit((await probe()).response?.headers ?? {});
     }

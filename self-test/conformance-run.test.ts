@@ -112,6 +112,23 @@ describe('a target with a tight rate limit and short-lived tokens', () => {
   }, 300_000);
 });
 
+describe('a target whose rate limit is larger than the burst may send', () => {
+  // Ten-second windows: a 100,000-request burst never fits in what is left of one, so the burst would wait for a fresh window.
+  const server = startReferenceServer({ rateLimit: { limit: 100_000, windowSeconds: 10 } });
+  afterAll(async () => (await server).close());
+
+  test('skips the burst with the numbers that made it skip, without waiting for a window it cannot use', async () => {
+    const target = await server;
+    const dir = reportDir('large-limit');
+    const result = await runCli(['--base-url', target.baseUrl, '--report-dir', dir, '--only', 'rate-limit', '--resources', 'payment-terms'], clientEnv(target));
+    expect(result.code, result.stdout.slice(-3000)).toBe(0);
+    const report = readReport(dir);
+    const trips = report.clauses.find((clause) => clause.id === 'ERR-429-TRIPS')!;
+    expect(trips).toMatchObject({ status: 'skipped', note: expect.stringContaining('a fresh window gives Remaining + 1 = 100000 (X-RateLimit-Limit), which exceeds MVMNT_MAX_BURST (1000)') });
+    expect(report.stats!.waitedMs).toBe(0);
+  });
+});
+
 describe('a target that echoes the credentials it receives', () => {
   const { mutant, issued } = recordingTokens(mutantByName('token-echoed-in-401'));
   const server = startReferenceServer({ mutant });
