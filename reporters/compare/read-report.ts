@@ -1,7 +1,7 @@
 // Reads a conformance.json for `compare`, refusing anything that is not one with a single line: a
 // truncated or hand-edited file must end the command with exit 2, never with a stack trace.
 import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import type { ReportModel } from '../model.ts';
 import { COMPARED_REPORT_SCHEMA } from './report-schema.ts';
 
@@ -27,9 +27,11 @@ export function readReport(file: string): ReportModel {
   return report as ReportModel;
 }
 
-const validate = new Ajv({ allErrors: false, strict: false }).compile(COMPARED_REPORT_SCHEMA);
+// Compiled on first use: every start of the command loads this module, and only `compare` needs it.
+let validate: ValidateFunction | undefined;
 
 function shapeProblem(report: unknown): string | undefined {
+  validate ??= new Ajv({ allErrors: false, strict: false }).compile(COMPARED_REPORT_SCHEMA);
   if (validate(report)) return undefined;
   const [error] = validate.errors ?? [];
   return error ? `${error.instancePath || 'the report'} ${error.message}` : 'it does not have the shape of one';
