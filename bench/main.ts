@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { FAMILIES } from '../harness/registry.ts';
-import type { RunStats } from '../harness/run-context.ts';
 import { startReferenceServer } from '../reference-server/index.ts';
+import type { RunStats } from '../model/run.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'mvmnt-conformance.js');

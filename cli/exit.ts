@@ -7,8 +7,8 @@ export function fatal(message: string): never {
   process.exit(EXIT.usage);
 }
 
-/** ConfigError, PreflightError and ReportFileError carry their own one-line message; anything else is a bug. */
+/** ConfigError, PreflightError, ExpectationsError and ReportFileError carry their own one-line message; anything else is a bug. */
 export function isOneLineError(error: unknown): error is Error {
   const name = (error as Error | null)?.name;
-  return name === 'ConfigError' || name === 'PreflightError' || name === 'ReportFileError';
+  return name === 'ConfigError' || name === 'PreflightError' || name === 'ExpectationsError' || name === 'ReportFileError';
 }

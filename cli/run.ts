@@ -4,7 +4,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Vitest } from 'vitest/node';
 import { resolveCatalog } from '../harness/catalog.ts';
-import { loadConfig, type Overrides } from '../harness/config.ts';
+import { loadConfig, type Overrides, type Settings } from '../harness/config.ts';
 import { ConfigError } from '../harness/errors.ts';
 import { preflight } from '../harness/preflight.ts';
 import { selectClauses } from '../harness/registry.ts';
@@ -30,7 +30,7 @@ export async function runConformance(options: RunOptions): Promise<number> {
   const config = loadConfig(options.overrides);
   if (config.settings.expectationsFile) loadExpectations(config.settings.expectationsFile);
   const reportFile = join(config.settings.reportDir, 'conformance.json');
-  if (options.mergeReports) return mergeReports(options.mergeReports, config.settings.reportDir, reportFile);
+  if (options.mergeReports) return mergeReports(options.mergeReports, config.settings, reportFile);
   const testNamePattern = namePattern(options.only, options.skip);
   // Resource names, the description and the shard are checked before anything is sent, once: the
   // global setup takes this catalog.
@@ -49,31 +49,31 @@ export async function runConformance(options: RunOptions): Promise<number> {
     await vitest.close();
   }
   if (interrupted.signal) return interrupted.signal === 'SIGINT' ? EXIT.sigint : EXIT.sigterm;
-  if (config.settings.shard) return exitCodeFromShard(config.settings.reportDir, config.settings.shard);
+  if (config.settings.shard) return exitCodeFromShard(config.settings, config.settings.shard);
   return exitCodeFromReport(reportFile);
 }
 
 /** --merge-reports: the shards' records joined into one run's reports. */
-function mergeReports(dir: string, reportDir: string, reportFile: string): number {
+function mergeReports(dir: string, settings: Settings, reportFile: string): number {
   let record: RunRecord;
   try {
     record = mergeShardRecords(dir);
   } catch (error) {
     throw new ConfigError('--merge-reports', (error as Error).message);
   }
-  writeReports(reportModelOf(record, reportDir), reportDir);
+  writeReports(reportModelOf(record, settings), settings.reportDir);
   return exitCodeFromReport(reportFile);
 }
 
 /** A shard's own verdict: its record judged as if it were a run (the merged report judges them all). */
-function exitCodeFromShard(reportDir: string, shard: { index: number; count: number }): number {
-  const file = join(reportDir, BLOB_DIR, `shard-${shard.index}-of-${shard.count}.json`);
+function exitCodeFromShard(settings: Settings, shard: { index: number; count: number }): number {
+  const file = join(settings.reportDir, BLOB_DIR, `shard-${shard.index}-of-${shard.count}.json`);
   if (!existsSync(file)) {
     process.stderr.write(`mvmnt-conformance: the shard ended without writing ${file}; see the errors above\n`);
     return EXIT.fail;
   }
   const record = JSON.parse(readFileSync(file, 'utf8')) as RunRecord;
-  return reportModelOf(record, reportDir).verdict === 'pass' ? EXIT.pass : EXIT.fail;
+  return reportModelOf(record, settings).verdict === 'pass' ? EXIT.pass : EXIT.fail;
 }
 
 /** --only / --skip as a test-name pattern: every test name starts with "<clause id>:" (after its resource's block name). */

@@ -5,12 +5,12 @@ import { resolveCatalog } from '../harness/catalog.ts';
 import { deleteRecords } from '../harness/cleanup.ts';
 import { loadConfig, type Overrides } from '../harness/config.ts';
 import { ConfigError } from '../harness/errors.ts';
-import { KEY_PREFIX } from '../harness/keys.ts';
 import type { LedgerEntry } from '../harness/ledger.ts';
 import { preflight } from '../harness/preflight.ts';
 import { newRunId } from '../harness/run-context.ts';
 import type { ResourceRequests } from '../harness/resource.ts';
 import { createSession, type Session } from '../harness/session.ts';
+import { KEY_PREFIX } from '../model/run.ts';
 
 const PAGE_SIZE = 250;
 /** At most this many pages are read (100,000 records): the sweep always ends. */

@@ -5,15 +5,16 @@ import fc from 'fast-check';
 import { describe, test as base, type RunnerTestCase } from 'vitest';
 import type { Check } from './checks/types.ts';
 import { notApplicable } from './applicability.ts';
-import { buildEvidence, ConformanceFailure, formatEvidence, sampleOf, SETUP_ERROR, type Evidence, type ExchangeSample } from './evidence.ts';
+import { buildEvidence, ConformanceFailure, sampleOf } from './evidence.ts';
 import type { Exchange } from './http/exchange.ts';
 import type { Tally } from './observations.ts';
 import { clauseOfTestName, type Clause } from './registry.ts';
-import type { RunSummary } from './run-context.ts';
 import type { ResourceRequests } from './resource.ts';
 import type { Session } from './session.ts';
 import { runStats } from './stats.ts';
 import { workerSession } from './worker.ts';
+import { formatEvidence, SETUP_ERROR, type Evidence, type ExchangeSample } from '../model/evidence.ts';
+import type { RunSummary } from '../model/run.ts';
 
 declare module 'vitest' {
   interface TaskMeta {

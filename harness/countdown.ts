@@ -1,10 +1,11 @@
 // Requests sent one after another (never two in flight), so the X-RateLimit-Remaining each answer
 // carries must be below the one before it in the same window: the countdown, judged on its own.
-import type { Check, Violation } from './checks/types.ts';
+import type { Check } from './checks/types.ts';
 import { FROZEN_AFTER_SERVED, RateLimitWindows } from './checks/rate-limit-windows.ts';
 import type { RequestSpec } from './http/client.ts';
 import type { Exchange } from './http/exchange.ts';
 import type { Session } from './session.ts';
+import type { Violation } from '../model/violation.ts';
 
 export interface Countdown {
   /** Why the countdown could not be judged; undefined when it was. */

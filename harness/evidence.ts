@@ -1,51 +1,13 @@
-// Evidence of a failed clause: what was expected and received, how to fix it, the response and a
-// curl line. It travels in the test's meta to the reporters and is rendered the same everywhere.
+// Evidence and samples built from exchanges (their shapes and the excerpt rules are model/'s): what
+// was expected and received, how to fix it, the response and a curl line, every credential hidden.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Violation } from './checks/types.ts';
+import { formatEvidence, SAMPLED_HEADERS, type Evidence, type ExchangeSample } from '../model/evidence.ts';
+import { bodyExcerpt, EXCERPT_CHARS, hiddenExcerpt, redact, SAMPLE_BODY_CHARS } from '../model/excerpt.ts';
+import type { Violation } from '../model/violation.ts';
 import { toCurl } from './http/curl.ts';
-import { credentialsOf, redact } from './redact.ts';
-import { bodyExcerpt, EXCERPT_CHARS, REASON_PHRASES, type Exchange } from './http/exchange.ts';
-
-export interface Evidence {
-  clause: string;
-  title: string;
-  /** The resource whose route the request called (absent for requests outside any resource). */
-  resource?: string;
-  violations: Violation[];
-  fix: string;
-  request: { method: string; url: string; headers: Record<string, string>; bodyExcerpt?: string };
-  response: { status: number; headers: Record<string, string>; bodyExcerpt: string; truncated: boolean } | null;
-  /** Set when no response came: timeout or dropped connection. */
-  transportFailure?: string;
-  curl: string;
-  /** Property failures: the shrunk input, and how to replay it. */
-  counterexample?: string;
-  seed?: number;
-  replay?: string;
-}
-
-/**
- * A checked exchange in brief, kept for every test (not only failing ones) so two reports can show
- * the same request side by side (mvmnt-conformance compare).
- */
-export interface ExchangeSample {
-  method: string;
-  /** Path and query: the origin differs between targets. */
-  path: string;
-  status: number | null;
-  /** The headers the contract speaks of. */
-  headers: Record<string, string>;
-  bodyExcerpt: string;
-}
-
-export const SAMPLED_HEADERS = ['content-type', 'x-request-id', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after', 'allow', 'www-authenticate'];
-export const SAMPLE_BODY_CHARS = 300;
-
-/** An evidence excerpt cut to a sample's length, still marked as cut. */
-export function sampleExcerpt(excerpt: string): string {
-  return excerpt.length <= SAMPLE_BODY_CHARS ? excerpt : `${excerpt.slice(0, SAMPLE_BODY_CHARS)}…`;
-}
+import type { Exchange } from './http/exchange.ts';
+import { credentialsOf } from './redact.ts';
 
 export function sampleOf(exchange: Exchange, secrets: readonly string[]): ExchangeSample {
   const credentials = credentialsOf(exchange, secrets);
@@ -60,20 +22,6 @@ export function sampleOf(exchange: Exchange, secrets: readonly string[]): Exchan
     bodyExcerpt: response ? hiddenExcerpt(response.bodyText, credentials, SAMPLE_BODY_CHARS) : `no response (${exchange.failure?.kind ?? 'unknown'})`,
   };
 }
-
-/** Cut before hiding: a 100,000-character body need not be searched for credentials to show a few hundred characters. */
-function hiddenExcerpt(text: string, credentials: readonly string[], limit: number): string {
-  if (text.length <= limit) return redact(text, credentials);
-  const longest = Math.max(0, ...credentials.map((credential) => credential.length));
-  let hidden = redact(text.slice(0, limit + longest), credentials);
-  // Only a credential cut in two at the slice's end escapes redaction, and it lies within `longest` of that end:
-  // when hiding shortened the slice so far that it reaches into what is shown, hide the whole body.
-  if (hidden.length < limit + longest) hidden = redact(text, credentials);
-  return `${hidden.slice(0, limit)}… (${text.length - limit} more characters)`;
-}
-
-/** The name a setup failure (records.ts) keeps through vitest's serialization: reports tell it from a broken check by it. */
-export const SETUP_ERROR = 'SetupError';
 
 export interface ClauseInfo {
   id: string;
@@ -113,28 +61,6 @@ export function buildEvidence(clause: ClauseInfo, violations: Violation[], excha
     transportFailure: exchange.failure ? `${exchange.failure.kind}: ${exchange.failure.message}` : undefined,
     curl: curl.command,
   };
-}
-
-/** The failure block every output shares (console, Markdown, vitest's own failure message). */
-export function formatEvidence(evidence: Evidence): string {
-  const lines = [`${evidence.clause}  ${evidence.title}${evidence.resource ? ` (${evidence.resource})` : ''}`];
-  for (const violation of evidence.violations) {
-    lines.push(`  - ${violation.message}`, `    Expected: ${violation.expected}`, `    Received: ${violation.received}`);
-  }
-  lines.push(`  Fix: ${evidence.fix}`);
-  if (evidence.counterexample) lines.push(`  Counterexample (shrunk): ${evidence.counterexample}`);
-  if (evidence.replay) lines.push(`  Replay: ${evidence.replay}`);
-  lines.push(`  Request: ${evidence.request.method} ${evidence.request.url}`);
-  if (evidence.response) {
-    const { status, headers, bodyExcerpt: body, truncated } = evidence.response;
-    lines.push(`  [${status}] ${REASON_PHRASES[status] ?? ''}`.trimEnd());
-    for (const [name, value] of Object.entries(headers)) lines.push(`    ${name}: ${value}`);
-    lines.push(`    ${body === '' ? '(empty body)' : body}${truncated ? ' (body cut at 1 MiB)' : ''}`);
-  } else {
-    lines.push(`  No response: ${evidence.transportFailure}`);
-  }
-  lines.push('  Reproduce with:', `    ${evidence.curl}`);
-  return lines.join('\n');
 }
 
 /** Thrown by a failing expectation; fast-check keeps it as the cause of a property failure. */

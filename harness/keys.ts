@@ -1,6 +1,6 @@
 // Client keys for records the run creates: every one starts with the run's prefix, so a sweep can
 // find leftovers and nothing else is ever touched.
-export const KEY_PREFIX = 'conformance-';
+import { KEY_PREFIX } from '../model/run.ts';
 
 export class KeyFactory {
   private counter = 0;

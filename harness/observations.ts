@@ -7,10 +7,11 @@ import { rateLimitHeaders } from './checks/rate-limit.ts';
 import { FROZEN_AFTER_SERVED, RateLimitWindows } from './checks/rate-limit-windows.ts';
 import { noInternals, noSecretEcho } from './checks/security.ts';
 import { noServerError } from './checks/status.ts';
-import type { Violation } from './checks/types.ts';
-import { buildEvidence, type Evidence } from './evidence.ts';
+import { buildEvidence } from './evidence.ts';
 import { requestLine, type Exchange } from './http/exchange.ts';
 import { clauseById } from './registry.ts';
+import type { Evidence } from '../model/evidence.ts';
+import type { Violation } from '../model/violation.ts';
 
 export interface Tally {
   clause: string;

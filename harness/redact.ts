@@ -7,16 +7,10 @@ export const sentAuthorization = new WeakMap<Exchange, string>();
 
 /** Values shorter than this could match ordinary text by chance; no credential is that short. */
 const MIN_SECRET_LENGTH = 8;
-export const REDACTED = '[redacted credential]';
 
 /** The credential values to hide for one exchange: the run's secrets, and what this request sent. */
 export function credentialsOf(exchange: Exchange, secrets: readonly string[]): string[] {
   const sent = sentAuthorization.get(exchange);
   const sentToken = sent?.replace(/^\S+\s+/, '');
   return [...secrets, sent, sentToken].filter((value): value is string => typeof value === 'string' && value.length >= MIN_SECRET_LENGTH);
-}
-
-export function redact(text: string, credentials: readonly string[]): string {
-  // Longest first, so a token is hidden whole before a shorter value inside it is looked for.
-  return [...credentials].sort((a, b) => b.length - a.length).reduce((result, secret) => result.split(secret).join(REDACTED), text);
 }

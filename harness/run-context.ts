@@ -3,6 +3,7 @@ import type { ResourceFixture } from '../fixtures/load.ts';
 import type { Catalog } from './catalog.ts';
 import type { Credentials, Settings } from './config.ts';
 
+
 export interface TargetInfo {
   baseUrl: string;
   tokenUrl: string | null;
@@ -35,25 +36,4 @@ declare module 'vitest' {
 /** Short, sortable, unique enough to tell runs apart in keys: base36 time plus randomness. */
 export function newRunId(): string {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 3).toString(36).padStart(3, '0')}`;
-}
-
-/** A worker's counters: requests sent, time waited on the rate limit, property cases, the burst. */
-export interface RunStats {
-  requests: number;
-  waitedMs: number;
-  propertyCases: number;
-  propertyMs: number;
-  burstSent: number;
-  burstBudget: number;
-}
-
-/** What the report needs to know about a worker's part of the run; carried in run-wide tests' meta. */
-export interface RunSummary {
-  runId: string;
-  startedAt: string;
-  target: { baseUrl: string; embedded: boolean };
-  /** The resources this worker (or shard) judged. */
-  resources: string[];
-  seed: number;
-  stats: RunStats;
 }

@@ -2,9 +2,9 @@
 // aggregated under their clause id (and per resource), waivers applied, compared with the previous
 // run of the target.
 import { CLAUSES, type Clause } from '../fixtures/load.ts';
-import type { Evidence, ExchangeSample } from '../harness/evidence.ts';
 import { findCauses } from './causes.ts';
 import type { Expectations, Waiver } from './expectations.ts';
+import type { Evidence, ExchangeSample } from '../model/evidence.ts';
 import {
   failsRun,
   type ClauseOnResource,

@@ -2,9 +2,9 @@
 // checks recorded (the violation's kind, the clause, the response status; never the message text),
 // with the rules of fixtures/contract/causes.json. Ranked MUST before SHOULD, then by how many failing
 // clauses each explains.
-import { sampleExcerpt } from '../harness/evidence.ts';
 import { CAUSES, clauseById, type CauseDefinition, type Level } from '../fixtures/load.ts';
 import type { Cause, CauseEvidence, ClauseResult, FailureRecord } from './model.ts';
+import { sampleExcerpt } from '../model/excerpt.ts';
 
 /** A failure without checked violations: a record the suite needed could not be made. */
 const SETUP_KIND = 'setup';

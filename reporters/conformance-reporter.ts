@@ -5,11 +5,11 @@ import type { SerializedError } from 'vitest';
 import type { TestModule, Vitest } from 'vitest/node';
 import type { Reporter } from 'vitest/reporters';
 import { clauseOfTestName } from '../fixtures/load.ts';
-import { SETUP_ERROR } from '../harness/evidence.ts';
-import type { RunSummary } from '../harness/run-context.ts';
 import type { CollectedTest } from './build-model.ts';
 import { writeShardRecord, type RunRecord } from './run-record.ts';
 import { reportModelOf, writeReports } from './write-reports.ts';
+import { SETUP_ERROR } from '../model/evidence.ts';
+import type { ReportSettings, RunSummary } from '../model/run.ts';
 
 export default class ConformanceReporter implements Reporter {
   private vitest?: Vitest;
@@ -26,7 +26,9 @@ export default class ConformanceReporter implements Reporter {
   }
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>, reason: 'passed' | 'interrupted' | 'failed'): void {
-    const reportDir = process.env.MVMNT_REPORT_DIR?.trim() || 'reports';
+    const run = this.providedRun();
+    // Without a run context (its global setup failed before deciding one), the default folder.
+    const settings: ReportSettings = run?.settings ?? { reportDir: 'reports' };
     const record: RunRecord = {
       tests: collectTests(testModules),
       summaries: testModules.flatMap((module) => [...module.children.allTests()].map((test) => test.meta().run)).filter((run): run is RunSummary => run !== undefined),
@@ -36,18 +38,18 @@ export default class ConformanceReporter implements Reporter {
       startedAtMs: this.startedAt,
       durationMs: Date.now() - this.startedAt,
     };
-    const shard = process.env.MVMNT_SHARD?.trim();
-    if (shard) {
-      console.log(`shard ${shard} record written to ${writeShardRecord(reportDir, shard, record)}`);
+    if (settings.shard) {
+      console.log(`shard ${settings.shard.index}/${settings.shard.count} record written to ${writeShardRecord(settings.reportDir, settings.shard, record)}`);
       return;
     }
-    writeReports(reportModelOf(record, reportDir, this.providedRun()), reportDir);
+    const identity = run && { runId: run.runId, startedAt: run.startedAt, target: { baseUrl: run.target.baseUrl, embedded: run.target.embedded }, seed: run.settings.seed };
+    writeReports(reportModelOf(record, settings, identity), settings.reportDir);
   }
 
+  /** The run's context as its global setup provided it: the reports' settings and the run's identity. */
   private providedRun() {
     try {
-      const run = this.vitest?.getRootProject().getProvidedContext().run;
-      return run && { runId: run.runId, startedAt: run.startedAt, target: { baseUrl: run.target.baseUrl, embedded: run.target.embedded }, seed: run.settings.seed };
+      return this.vitest?.getRootProject().getProvidedContext().run;
     } catch {
       return undefined;
     }

@@ -1,8 +1,8 @@
 // The report model: one object built from vitest's TestModule/TestCase tree, each test's meta and
 // the clause registry. Every renderer (JSON, Markdown, HTML, console) renders this and nothing else.
 import type { Clause, Level } from '../fixtures/load.ts';
-import type { Evidence, ExchangeSample } from '../harness/evidence.ts';
-import type { RunStats } from '../harness/run-context.ts';
+import type { Evidence, ExchangeSample } from '../model/evidence.ts';
+import type { RunStats } from '../model/run.ts';
 
 export type { RunStats };
 

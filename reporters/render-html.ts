@@ -1,6 +1,5 @@
 // conformance.html: one self-contained page (inline CSS, JS and SVG, no requests) with the verdict,
 // tables by family and level, changes since the previous run, the history chart and the clause table.
-import { REASON_PHRASES } from '../harness/http/exchange.ts';
 import { FAMILIES } from '../fixtures/load.ts';
 import { tally } from './build-model.ts';
 import { longDate, renderChart } from './html/chart.ts';
@@ -13,6 +12,7 @@ import { STYLES } from './html/styles.ts';
 import { failsRun, type ClauseResult, type ClauseStatus, type FailureRecord, type ReportModel } from './model.ts';
 import { failingResources, verdictLine } from './render-markdown.ts';
 import { cellText, resourceMatrix } from './resource-matrix.ts';
+import { REASON_PHRASES } from '../model/evidence.ts';
 
 export { escapeHtml };
 

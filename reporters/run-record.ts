@@ -2,8 +2,8 @@
 // workers reported, and its errors. A shard writes this as its blob; merging shards joins the records.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunSummary } from '../harness/run-context.ts';
 import type { CollectedTest } from './build-model.ts';
+import type { RunSummary } from '../model/run.ts';
 
 export interface RunRecord {
   tests: CollectedTest[];
@@ -16,10 +16,10 @@ export interface RunRecord {
 
 export const BLOB_DIR = 'blob';
 
-export function writeShardRecord(reportDir: string, shard: string, record: RunRecord): string {
+export function writeShardRecord(reportDir: string, shard: { index: number; count: number }, record: RunRecord): string {
   const dir = join(reportDir, BLOB_DIR);
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `shard-${shard.replace('/', '-of-')}.json`);
+  const file = join(dir, `shard-${shard.index}-of-${shard.count}.json`);
   writeFileSync(file, `${JSON.stringify(record)}\n`);
   return file;
 }

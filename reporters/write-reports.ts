@@ -3,7 +3,6 @@
 // console summary. The vitest reporter and --merge-reports both end here.
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunStats, RunSummary } from '../harness/run-context.ts';
 import { buildReportModel, historyEntry } from './build-model.ts';
 import { consoleSummary } from './console-summary.ts';
 import { loadExpectations, type Expectations } from './expectations.ts';
@@ -12,16 +11,16 @@ import type { ReportModel } from './model.ts';
 import { renderHtml } from './render-html.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import type { RunRecord } from './run-record.ts';
+import type { ReportSettings, RunStats, RunSummary } from '../model/run.ts';
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
-export function reportModelOf(record: RunRecord, reportDir: string, identity?: { runId: string; startedAt: string; target: ReportModel['target']; seed: number }): ReportModel {
+export function reportModelOf(record: RunRecord, settings: ReportSettings, identity?: { runId: string; startedAt: string; target: ReportModel['target']; seed: number }): ReportModel {
   const first = record.summaries[0] ?? identity;
   const errors = [...record.unhandledErrors];
   let expectations: Expectations | null = null;
-  const expectationsFile = process.env.MVMNT_EXPECTATIONS?.trim();
   try {
-    expectations = expectationsFile ? loadExpectations(expectationsFile) : null;
+    expectations = settings.expectationsFile ? loadExpectations(settings.expectationsFile) : null;
   } catch (error) {
     errors.push((error as Error).message);
   }
@@ -38,7 +37,7 @@ export function reportModelOf(record: RunRecord, reportDir: string, identity?: {
     unhandledErrors: errors,
     stats: sumStats(record.summaries),
     expectations,
-    history: readHistory(join(reportDir, 'history.jsonl')),
+    history: readHistory(join(settings.reportDir, 'history.jsonl')),
   });
 }
 

@@ -5,17 +5,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { ViolationKind } from '../harness/checks/types.ts';
-import type { Evidence } from '../harness/evidence.ts';
 import { buildReportModel, type CollectedTest, type ModelInput } from '../reporters/build-model.ts';
 import { causeDefinitionFor, shapeOf } from '../reporters/causes.ts';
 import { consoleSummary } from '../reporters/console-summary.ts';
 import { loadExpectations } from '../reporters/expectations.ts';
 import { renderMarkdown } from '../reporters/render-markdown.ts';
 import { CAUSES, CLAUSES } from '../fixtures/load.ts';
-import { VIOLATION_KINDS } from '../harness/checks/types.ts';
 import { reportDir } from './support/cli.ts';
 import { modelInput } from './support/model-input.ts';
+import type { Evidence } from '../model/evidence.ts';
+import { type ViolationKind, VIOLATION_KINDS } from '../model/violation.ts';
 
 function failing(clause: string, kind: ViolationKind | null, status: number, body = '{"error":"not_found","message":"m"}'): CollectedTest {
   const evidence: Evidence = {

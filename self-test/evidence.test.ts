@@ -1,10 +1,11 @@
 // What a report keeps of a response never shows a credential, however long the body and wherever the cut falls.
 import { describe, expect, test } from 'vitest';
-import { buildEvidence, sampleOf, SAMPLE_BODY_CHARS } from '../harness/evidence.ts';
+import { buildEvidence, sampleOf } from '../harness/evidence.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exchange } from './support/exchanges.ts';
+import { SAMPLE_BODY_CHARS } from '../model/excerpt.ts';
 
 const SECRET = 'sk_live_0123456789abcdefghijklmnopqrstuvwxyz';
 const clause = { id: 'ERR-SEC-NO-SECRET-ECHO', title: 'no secret echo', fix: 'do not echo credentials' };

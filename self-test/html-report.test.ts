@@ -6,12 +6,12 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import type { Evidence } from '../harness/evidence.ts';
 import { buildReportModel, type CollectedTest, type ModelInput } from '../reporters/build-model.ts';
 import { renderChart } from '../reporters/html/chart.ts';
 import type { HistoryEntry, ReportModel } from '../reporters/model.ts';
 import { escapeHtml, renderHtml } from '../reporters/render-html.ts';
 import { CLAUSES } from '../harness/registry.ts';
+import type { Evidence } from '../model/evidence.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUTPUT_DIR = resolve('self-test/.output');

@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import type { ResourceRequests } from '../resource.ts';
 import type { Session } from '../session.ts';
-import { breakers, patchBreakers, unionOf, validObject, variantSchema, type Breaker, type GeneratorContext } from './payloads.ts';
+import { breakers, patchBreakers, validObject, variantSchema, type Breaker, type GeneratorContext } from './payloads.ts';
+import { validCreatePayload } from './sample.ts';
 
 export interface ResourcePayloads {
   /** The fixture's valid sample with a fresh key of the run and live references; of `variant` when given. */
@@ -40,22 +41,9 @@ function buildPayloads(session: Session, resource: ResourceRequests): ResourcePa
   const { fixture } = resource;
   const create = fixture.schemas.create;
   const ctx = generatorContext(session);
-  const union = unionOf(create);
-  const keyed = () => (fixture.keyField ? { [fixture.keyField]: session.keys.next(fixture.name.slice(0, 8)) } : {});
+  const sample = (variant?: string) => validCreatePayload(fixture, { key: fixture.keyField ? session.keys.next(fixture.name.slice(0, 8)) : undefined, references: session.references.values(fixture), variant });
   // References are read when a payload is generated, inside a test: only then are their records live.
   const withReferences = (payload: Record<string, unknown>) => ({ ...payload, ...session.references.values(fixture) });
-  const sampleTag = union ? String(fixture.validSample[union.tag]) : undefined;
-
-  const sample = (variant?: string) => {
-    let base: Record<string, unknown> = { ...fixture.validSample };
-    if (union && variant !== undefined && variant !== sampleTag) {
-      // Another variant: the sample's fields that variant also has, and its tag.
-      const fields = variantSchema(create, variant).properties ?? {};
-      base = Object.fromEntries(Object.entries(base).filter(([field]) => field in fields));
-      base[union.tag] = variant;
-    }
-    return withReferences({ ...base, ...keyed() });
-  };
   const validOf = (schema: typeof create, all: boolean) => validObject(schema, schema, ctx, all).map(withReferences);
 
   return {

@@ -3,7 +3,8 @@
 import type { Exchange } from '../http/exchange.ts';
 import { errorResponse } from './envelope.ts';
 import { status } from './status.ts';
-import type { Check, Violation } from './types.ts';
+import type { Check } from './types.ts';
+import type { Violation } from '../../model/violation.ts';
 
 /** Canonical spelling of a field path: dots between segments, array indexes as segments. */
 export function canonicalField(field: string): string {

@@ -3,7 +3,8 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { ENVELOPE_SCHEMA, ERROR_CODES } from '../../fixtures/load.ts';
 import { errorCode, type Exchange } from '../http/exchange.ts';
 import { status } from './status.ts';
-import { typed, type Check, type Violation } from './types.ts';
+import { type Check } from './types.ts';
+import { typed, type Violation } from '../../model/violation.ts';
 
 // Compiled on first use: a process that judges no error response (the CLI's own) never pays for it.
 let validator: ValidateFunction | undefined;

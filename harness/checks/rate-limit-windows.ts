@@ -2,7 +2,7 @@
 // credential) Limit stays put, Remaining never rises above what an earlier response said, and it moves.
 import type { Exchange } from '../http/exchange.ts';
 import { readRateLimit } from '../pacing.ts';
-import type { Violation } from './types.ts';
+import type { Violation } from '../../model/violation.ts';
 
 /** Served requests in one window after which an unmoved Remaining is a defect, not a coincidence. */
 export const FROZEN_AFTER_SERVED = 10;

@@ -1,7 +1,8 @@
 // Rate-limit checks: the X-RateLimit-* headers on any response, and what a 429 must say.
 import type { Exchange } from '../http/exchange.ts';
 import { errorResponse } from './envelope.ts';
-import { typed, type Check, type Violation } from './types.ts';
+import { type Check } from './types.ts';
+import { typed, type Violation } from '../../model/violation.ts';
 
 /** Clock rounding between the target and us: Reset is whole seconds, our clock is not. */
 const CLOCK_TOLERANCE_S = 2;

@@ -1,6 +1,7 @@
 // Security checks on error bodies: no credentials echoed, no stack traces, file paths or SQL.
 import { credentialsOf } from '../redact.ts';
-import type { Check, Violation } from './types.ts';
+import type { Check } from './types.ts';
+import type { Violation } from '../../model/violation.ts';
 
 export function noSecretEcho(secrets: () => readonly string[]): Check {
   return (exchange) => {

@@ -1,6 +1,7 @@
 // Status checks: the response exists and its status is one of those the clause allows.
 import { describeOutcome, type Exchange } from '../http/exchange.ts';
-import type { Check, Violation } from './types.ts';
+import type { Check } from './types.ts';
+import type { Violation } from '../../model/violation.ts';
 
 export function answered(exchange: Exchange): Violation[] {
   if (!exchange.failure) return [];

@@ -3,7 +3,8 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Exchange } from '../http/exchange.ts';
 import { errorResponse } from './envelope.ts';
-import { typed, type Check } from './types.ts';
+import { type Check } from './types.ts';
+import { typed } from '../../model/violation.ts';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats.default(ajv);

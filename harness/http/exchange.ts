@@ -1,5 +1,6 @@
 // The exchange: one request and whatever came back (a response, a timeout or a dropped connection).
 // Checks and reports read only this; it never holds a real credential, only its display form.
+import { REASON_PHRASES } from '../../model/evidence.ts';
 
 export type Operation = 'create' | 'get' | 'patch' | 'delete' | 'filter' | 'token' | 'other';
 
@@ -49,13 +50,6 @@ export interface Exchange {
   bucket?: string;
 }
 
-export const REASON_PHRASES: Record<number, string> = {
-  200: 'OK', 201: 'Created', 204: 'No Content', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden',
-  404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 413: 'Content Too Large',
-  415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 429: 'Too Many Requests',
-  500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
-};
-
 export function describeOutcome(exchange: Exchange): string {
   if (exchange.failure) return `no response (${exchange.failure.kind}: ${exchange.failure.message})`;
   const status = exchange.response!.status;
@@ -74,10 +68,4 @@ export function errorCode(exchange: Exchange): unknown {
 
 export function requestLine(exchange: Exchange): string {
   return `${exchange.request.method} ${new URL(exchange.request.url).pathname}`;
-}
-
-export const EXCERPT_CHARS = 600;
-
-export function bodyExcerpt(text: string, limit = EXCERPT_CHARS): string {
-  return text.length <= limit ? text : `${text.slice(0, limit)}… (${text.length - limit} more characters)`;
 }

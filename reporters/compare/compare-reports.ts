@@ -3,9 +3,10 @@
 // left out because only one report has it. Waived counts as failed: a waiver changes the verdict, not
 // what the target did. A clause skipped in one report was not judged there, so it is left out.
 import { historyTarget } from '../build-model.ts';
-import { sampleExcerpt, SAMPLED_HEADERS, type ExchangeSample } from '../../harness/evidence.ts';
-import { KEY_PREFIX } from '../../harness/keys.ts';
 import type { Cause, ClauseResult, ReportModel } from '../model.ts';
+import { SAMPLED_HEADERS, type ExchangeSample } from '../../model/evidence.ts';
+import { sampleExcerpt } from '../../model/excerpt.ts';
+import { KEY_PREFIX } from '../../model/run.ts';
 
 type Judged = 'passed' | 'failed';
 

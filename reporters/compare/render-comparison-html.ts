@@ -1,7 +1,6 @@
 // comparison.html: one self-contained page (inline CSS, no script, no requests) with the two reports'
 // headers, each differing clause with the same request's exchange from A and B side by side, the causes
 // only one report shows, and what was left out.
-import type { ExchangeSample } from '../../harness/evidence.ts';
 import { causeStatement } from '../causes.ts';
 import { escapeHtml } from '../html/escape.ts';
 import { pageHead } from '../html/fragments.ts';
@@ -9,6 +8,7 @@ import { STYLES } from '../html/styles.ts';
 import type { ClauseDifference, ReportComparison, Side } from './compare-reports.ts';
 import { capitalized } from '../text.ts';
 import { headline, leftOutLines } from './render-comparison.ts';
+import type { ExchangeSample } from '../../model/evidence.ts';
 
 const PAGE_STYLES = `${STYLES}
 .sides { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }

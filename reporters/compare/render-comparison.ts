@@ -2,9 +2,9 @@
 // then each differing clause with both statuses and the same request on each side, then the causes
 // only one report shows, then what was left out.
 import { causeStatement } from '../causes.ts';
-import type { ExchangeSample } from '../../harness/evidence.ts';
 import { capitalized, markdownCell, plural } from '../text.ts';
 import type { ClauseDifference, ReportComparison, Side } from './compare-reports.ts';
+import type { ExchangeSample } from '../../model/evidence.ts';
 
 export function headline(comparison: ReportComparison): string {
   const { differences, sharedClauses } = comparison;

@@ -33,9 +33,6 @@ async function judge(vitest: Vitest, task: BatchTask): Promise<RunResult> {
       MVMNT_SEED: String(task.settings.seed),
       MVMNT_RESOURCES: task.resources.join(','),
     };
-    // The reporter reads these from the environment, as in a run of the command; set but empty, a
-    // .env file cannot add waivers or make the run a shard.
-    Object.assign(process.env, { MVMNT_REPORT_DIR: reportDir, MVMNT_EXPECTATIONS: '', MVMNT_SHARD: '' });
     const config = loadConfig(overrides, { MVMNT_CLIENT_SECRET: client.secret });
     const { context } = await prepareRun(config);
     vitest.getRootProject().provide('run', context);

@@ -1,0 +1,33 @@
+// What a run reports about itself: its identity and counters, carried by run-wide tests to the report
+// (from every worker and shard), and the key prefix that marks every record a run creates.
+
+/** Every client key a run writes starts with this (then the run's id), so a sweep finds leftovers and nothing else. */
+export const KEY_PREFIX = 'conformance-';
+
+/** A worker's counters: requests sent, time waited on the rate limit, property cases, the burst. */
+export interface RunStats {
+  requests: number;
+  waitedMs: number;
+  propertyCases: number;
+  propertyMs: number;
+  burstSent: number;
+  burstBudget: number;
+}
+
+/** What the report needs to know about a worker's part of the run; carried in run-wide tests' meta. */
+export interface RunSummary {
+  runId: string;
+  startedAt: string;
+  target: { baseUrl: string; embedded: boolean };
+  /** The resources this worker (or shard) judged. */
+  resources: string[];
+  seed: number;
+  stats: RunStats;
+}
+
+/** What the reports need of the run's settings: where they are written, which waivers apply, which shard this is. */
+export interface ReportSettings {
+  reportDir: string;
+  expectationsFile?: string;
+  shard?: { index: number; count: number };
+}
