@@ -9,6 +9,7 @@ export { recordForFile, referencesForFile } from './file-records.ts';
 export { createRecord, deleteRecord } from './records.ts';
 export { workerSession } from './worker.ts';
 export * as arb from './arbitraries/index.ts';
+export * as schema from '../schema/index.ts';
 export { all, type Check } from './checks/types.ts';
 export { status, noServerError } from './checks/status.ts';
 export { acceptableAnswer, refusal } from './checks/robustness.ts';

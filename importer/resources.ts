@@ -3,8 +3,9 @@
 // gives the pageSize bounds; the responses give the list shape and the record schema; a `by`
 // parameter becomes the lookup; a deterministic valid sample is derived from the create schema.
 import type { JsonSchema, ResourceDefinition, RouteName } from '../fixtures/load.ts';
-import { convertSchema, resolveRef, type ConvertContext, type Untranslated } from './schema.ts';
-import { sampleOf } from './sample.ts';
+import { follow } from '../schema/index.ts';
+import { convertSchema, type ConvertContext, type Untranslated } from './schema.ts';
+import { validSample } from '../schema/sample.ts';
 
 type Node = Record<string, any>;
 
@@ -91,15 +92,13 @@ function importResource(document: Node, name: string, operations: Record<RouteNa
       filter: filterSchema(document, bodyOf('filter'), pointer('filter', 'requestBody'), report),
       record: recordSchema(recordSource, create, keyField),
     },
-    validSample: sampleOf(create),
+    validSample: validSample(create),
     ...(report.length > 0 ? { untranslated: report } : {}),
   };
 }
 
 function deref(document: Node, node: Node | undefined): Node | undefined {
-  let current = node;
-  for (let depth = 0; current?.$ref && depth < 20; depth++) current = resolveRef(document, current.$ref);
-  return current;
+  return node === undefined ? undefined : follow(node, document).node;
 }
 
 /** The 201 body's schema name (Customer), or the path's singular. */

@@ -3,6 +3,7 @@
 // kept as oneOf + discriminator, ids that name other resources marked with x-references. Whatever has
 // no translation is written to the report by path, never dropped silently.
 import type { JsonSchema } from '../fixtures/load.ts';
+import { follow, mainType } from '../schema/index.ts';
 
 export interface Untranslated {
   /** JSON pointer into the description, e.g. #/components/schemas/CarrierPatch/oneOf. */
@@ -26,34 +27,11 @@ const COPIED = ['enum', 'maxLength', 'minLength', 'minimum', 'maximum', 'exclusi
 /** Keywords that only describe (documentation, Redocly extensions): leaving them out loses nothing a check needs. */
 const ANNOTATIONS = new Set(['description', 'title', 'example', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly', 'xml', 'externalDocs', '$schema', '$id', '$comment', 'nullable']);
 
-export function resolveRef(document: Node, ref: string): Node | undefined {
-  if (!ref.startsWith('#/')) return undefined;
-  return ref
-    .slice(2)
-    .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<Node | undefined>((node, segment) => (node && typeof node === 'object' ? node[segment] : undefined), document);
-}
-
-/** A schema with every $ref (and allOf) resolved into one object, remembering refs on the way (cycles). */
+/** A schema with every $ref resolved into one object (the toolkit's follow), an unresolvable one reported. */
 function dereference(node: Node, ctx: ConvertContext, path: string, seen: string[]): { node: Node; path: string; seen: string[]; cycle?: true } {
-  let current = node;
-  let at = path;
-  let chain = seen;
-  while (current && typeof current.$ref === 'string') {
-    const ref = current.$ref;
-    if (chain.includes(ref)) return { node: {}, path: at, seen: chain, cycle: true };
-    const target = resolveRef(ctx.document, ref);
-    if (!target) {
-      ctx.report.push({ path: at, reason: `unresolvable $ref ${ref}` });
-      return { node: {}, path: at, seen: chain };
-    }
-    const { $ref: _ref, ...siblings } = current;
-    chain = [...chain, ref];
-    at = ref;
-    current = { ...target, ...siblings };
-  }
-  return { node: current, path: at, seen: chain };
+  const followed = follow(node, ctx.document, path, seen);
+  if (followed.unresolved) ctx.report.push({ path: followed.path, reason: `unresolvable $ref ${followed.unresolved}` });
+  return { node: followed.node, path: followed.path, seen: followed.seen, ...(followed.cycle ? { cycle: true as const } : {}) };
 }
 
 export function convertSchema(input: Node, ctx: ConvertContext, path: string, seen: string[] = []): JsonSchema {
@@ -92,7 +70,7 @@ export function convertSchema(input: Node, ctx: ConvertContext, path: string, se
   }
   const example = node.example ?? (Array.isArray(node.examples) ? node.examples[0] : undefined);
   // Examples keep generated valid values plausible (a phone number that looks like one, margins that agree).
-  const exampleFits = (typeof example === 'string' && mainTypeOf(out) === 'string') || (typeof example === 'number' && ['number', 'integer'].includes(mainTypeOf(out) ?? ''));
+  const exampleFits = (typeof example === 'string' && mainType(out) === 'string' && out.type !== undefined) || (typeof example === 'number' && ['number', 'integer'].includes(mainType(out)));
   if (exampleFits && out.enum === undefined && out.format === undefined) out.examples = [example];
 
   if (node.properties) {
@@ -197,11 +175,6 @@ function mergeAllOf(node: Node, ctx: ConvertContext, at: string, chain: string[]
     }
   });
   return merged;
-}
-
-function mainTypeOf(schema: JsonSchema): string | undefined {
-  const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
-  return types.find((type) => type !== 'null');
 }
 
 /** `customerId` (a uuid) or `paymentTerm` (an {id} | {key} object) name another resource: its plural path segment. */

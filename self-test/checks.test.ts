@@ -1,6 +1,6 @@
 // Each check on a good exchange (no violation) and on the bad exchanges it exists to catch.
 import { describe, expect, test } from 'vitest';
-import { canonicalField, detailsNameWhenPresent, validationErrorNaming, validationErrorOrBadRequest } from '../harness/checks/details.ts';
+import { detailsNameWhenPresent, validationErrorNaming, validationErrorOrBadRequest } from '../harness/checks/details.ts';
 import { errorResponse } from '../harness/checks/envelope.ts';
 import { allowOn405, requestIdPresent } from '../harness/checks/headers.ts';
 import { rateLimitHeaders, retryAfterAgreesWithReset, throttled } from '../harness/checks/rate-limit.ts';
@@ -37,12 +37,6 @@ describe('errorResponse', () => {
 });
 
 describe('details', () => {
-  test('spellings of one field are the same field', () => {
-    expect(canonicalField('/corporateAddress/line1')).toBe('corporateAddress.line1');
-    expect(canonicalField('requiredDocuments[0]')).toBe(canonicalField('requiredDocuments.0'));
-    expect(canonicalField('/a~1b')).toBe('a/b');
-  });
-
   const named = (...fields: string[]) => exchange({ status: 422, json: envelope('VALIDATION_ERROR', fields.map((field) => ({ field, message: 'bad' }))) });
   test('a 422 must name exactly the broken fields', () => {
     const check = validationErrorNaming(['email', 'corporateAddress.line1']);

@@ -10,6 +10,7 @@ import {
   forEachResource,
   recordForFile,
   refusal,
+  schema,
   test,
   workerSession,
   type Check,
@@ -28,15 +29,15 @@ forEachResource((resource) => {
   const session = workerSession();
   const record = recordForFile(resource);
   const payloads = arb.payloadsFor(session, resource);
-  const create = fixture.schemas.create.oneOf ? fixture.schemas.create.oneOf[0] : fixture.schemas.create;
+  const create = schema.variantSchema(fixture.schemas.create, undefined);
   const properties = create.properties ?? {};
   const keyField = fixture.keyField;
   const key = () => session.keys.next('junk');
   const keyed = (body: Record<string, unknown>) => (keyField ? { ...body, [keyField]: key() } : body);
-  // A text field with no rules but its type: the first is the payload's name, a second takes notes.
-  const textFields = Object.entries(properties).filter(([name, schema]) => name !== keyField && [schema.type].flat().includes('string') && !schema.format && !schema.enum && schema.maxLength === undefined).map(([name]) => name);
+  // Text fields with no rule but their type: the first is the payload's name, a second takes notes.
+  const textFields = schema.plainTextFields(create);
   const [textField, notesField = textField] = textFields;
-  const emailField = Object.entries(properties).find(([, schema]) => schema.format === 'email')?.[0];
+  const emailField = schema.fieldWithFormat(create, 'email');
   /** The valid sample as JSON text with `field` set to raw JSON text (hostile text a serializer would not write). */
   const sampleWith = (field: string, raw: string) => {
     const marker = `conformance-raw-${key()}`;

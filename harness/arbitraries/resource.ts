@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import type { ResourceRequests } from '../resource.ts';
 import type { Session } from '../session.ts';
-import { breakers, patchBreakers, validObject, variantSchema, type Breaker, type GeneratorContext } from './payloads.ts';
+import { plainTextFields, validObject, variantSchema, type JsonSchema } from '../../schema/index.ts';
+import { breakers, patchBreakers, type Breaker } from './payloads.ts';
 import { validCreatePayload } from './sample.ts';
 
 export interface ResourcePayloads {
@@ -22,10 +23,6 @@ export interface ResourcePayloads {
   change: [string, string];
 }
 
-export function generatorContext(session: Session): GeneratorContext {
-  return { keys: session.keys };
-}
-
 // Breakers and arbitraries are built once per resource and session, however many suite files ask.
 const built = new WeakMap<Session, Map<ResourceRequests, ResourcePayloads>>();
 
@@ -39,30 +36,27 @@ export function payloadsFor(session: Session, resource: ResourceRequests): Resou
 
 function buildPayloads(session: Session, resource: ResourceRequests): ResourcePayloads {
   const { fixture } = resource;
-  const create = fixture.schemas.create;
-  const ctx = generatorContext(session);
+  const { create, patch } = fixture.schemas;
+  const keys = session.keys;
   const sample = (variant?: string) => validCreatePayload(fixture, { key: fixture.keyField ? session.keys.next(fixture.name.slice(0, 8)) : undefined, references: session.references.values(fixture), variant });
   // References are read when a payload is generated, inside a test: only then are their records live.
   const withReferences = (payload: Record<string, unknown>) => ({ ...payload, ...session.references.values(fixture) });
-  const validOf = (schema: typeof create, all: boolean) => validObject(schema, schema, ctx, all).map(withReferences);
+  const validOf = (schema: JsonSchema, all: boolean) => validObject(schema, keys, all).map(withReferences);
 
   return {
     sample,
     valid: (all = false) => validOf(create, all),
     baseFor: (breaker) => (breaker.variant === undefined ? validOf(create, false) : validOf(variantSchema(create, breaker.variant), false)),
-    create: breakers(create, create, ctx, fixture.validSample),
-    patch: patchBreakers(fixture.schemas.patch, fixture.schemas.patch, ctx),
-    validPatch: validObject(fixture.schemas.patch, fixture.schemas.patch, ctx),
-    change: textChange(fixture.schemas.patch, fixture.keyField),
+    create: breakers(create, keys, fixture.validSample),
+    patch: patchBreakers(patch, keys),
+    validPatch: validObject(patch, keys),
+    change: textChange(patch),
   };
 }
 
-/** The patch schema's name field, or else its first string field without a format, enum or limit. */
-function textChange(patch: ResourceRequests['fixture']['schemas']['patch'], keyField: string | null): [string, string] {
-  const fields = Object.entries(patch.properties ?? {}).filter(
-    ([name, schema]) => name !== keyField && [schema.type].flat().includes('string') && !schema.format && !schema.enum && schema.maxLength === undefined && !schema['x-references'],
-  );
-  const [field] = fields.find(([, schema]) => schema['x-text'] === 'name') ?? fields[0] ?? [];
+/** The patch schema's name field, or else its first text field without a format, enum or limit. */
+function textChange(patch: JsonSchema): [string, string] {
+  const [field] = plainTextFields(patch);
   if (field === undefined) throw new Error('the patch schema has no plain text field to change');
   return [field, 'Conformance Renamed Record'];
 }

@@ -1,7 +1,7 @@
 // The one valid create payload every setup and table row starts from: the fixture's valid sample (of
 // the union variant asked for), a key of the run and live records for the references.
 import type { ResourceFixture } from '../resource.ts';
-import { unionOf, variantSchema } from './payloads.ts';
+import { unionOf, variantSchema } from '../../schema/index.ts';
 
 export interface PayloadParts {
   /** A fresh key of the run, for a resource with a client key. */

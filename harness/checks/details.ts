@@ -1,18 +1,11 @@
 // details[].field checks: which fields a 422 (or 409) names, spelling-insensitive
 // (email, corporateAddress.line1, requiredDocuments[0], /corporateAddress/line1 are all accepted).
+import { canonicalField } from '../../schema/index.ts';
 import type { Exchange } from '../http/exchange.ts';
 import { errorResponse } from './envelope.ts';
 import { status } from './status.ts';
 import type { Check } from './types.ts';
 import type { Violation } from '../../model/violation.ts';
-
-/** Canonical spelling of a field path: dots between segments, array indexes as segments. */
-export function canonicalField(field: string): string {
-  const segments = field.startsWith('/')
-    ? field.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    : field.replace(/\[(\d+)\]/g, '.$1').split('.');
-  return segments.filter((s) => s !== '').join('.');
-}
 
 /** The fields named in the envelope's details, canonical and deduplicated; null when there is no details array. */
 export function namedFields(exchange: Exchange): string[] | null {

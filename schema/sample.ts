@@ -1,7 +1,8 @@
-// A deterministic valid payload derived from a create schema: every field the schema describes, with
-// its first enum member, its example, or a plain value of its format; references to other resources
-// and the client key are left out (a run fills them with live records and keys of its own).
+// A deterministic valid value of a schema: every field the schema describes, with its first enum
+// member, its example, or a plain value of its format; references to other resources and the client
+// key are left out (a run fills them with live records and keys of its own).
 import type { JsonSchema } from '../fixtures/load.ts';
+import { mainType } from './types.ts';
 
 const FORMAT_VALUES: Record<string, string> = {
   email: 'ops@example.com',
@@ -10,7 +11,8 @@ const FORMAT_VALUES: Record<string, string> = {
   uri: 'https://example.com/conformance',
 };
 
-export function sampleOf(schema: JsonSchema): Record<string, unknown> {
+/** The deterministic valid object of an object schema (a create body's valid sample). */
+export function validSample(schema: JsonSchema): Record<string, unknown> {
   const value = sampleValue(schema, 'sample');
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
@@ -19,8 +21,7 @@ function sampleValue(schema: JsonSchema, name: string): unknown {
   if (schema.oneOf && schema.discriminator) return sampleValue(schema.oneOf[0], name);
   if (schema.enum) return schema.enum.find((member) => member !== null);
   if (schema.format && FORMAT_VALUES[schema.format]) return FORMAT_VALUES[schema.format];
-  const type = [schema.type ?? (schema.properties ? 'object' : 'string')].flat().find((candidate) => candidate !== 'null');
-  switch (type) {
+  switch (mainType(schema)) {
     case 'object': {
       const object: Record<string, unknown> = {};
       for (const [property, child] of Object.entries(schema.properties ?? {})) {

@@ -1,0 +1,22 @@
+// The fields of an object schema that a test can use for a purpose: a plain text field to rename or
+// fill with hostile text, a field with a given format.
+import type { JsonSchema } from '../fixtures/load.ts';
+import { allowedTypes } from './types.ts';
+import { variantSchema } from './unions.ts';
+
+/**
+ * Text fields with no rule but their type (no format, enum, length limit, reference, client key),
+ * names people give first: a value of any length and script is valid there. Of a union, its first variant's.
+ */
+export function plainTextFields(schema: JsonSchema): string[] {
+  const properties = Object.entries(variantSchema(schema, undefined).properties ?? {});
+  const plain = properties.filter(
+    ([, field]) => allowedTypes(field).includes('string') && !field.format && !field.enum && field.maxLength === undefined && !field['x-references'] && !field['x-client-key'],
+  );
+  return [...plain.filter(([, field]) => field['x-text'] === 'name'), ...plain.filter(([, field]) => field['x-text'] !== 'name')].map(([name]) => name);
+}
+
+/** The first field with this format (of a union, in its first variant), if any. */
+export function fieldWithFormat(schema: JsonSchema, format: string): string | undefined {
+  return Object.entries(variantSchema(schema, undefined).properties ?? {}).find(([, field]) => field.format === format)?.[0];
+}

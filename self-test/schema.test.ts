@@ -1,0 +1,160 @@
+// The schema toolkit on its own: references followed (siblings kept, cycles noticed), types read,
+// field paths named, and, for every committed resource, valid values that ajv accepts and invalid
+// values that ajv refuses for exactly the constraint they break.
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { loadResources, type JsonSchema } from '../fixtures/load.ts';
+import {
+  allowedTypes,
+  canonicalField,
+  fieldPath,
+  fieldWithFormat,
+  follow,
+  invalidValues,
+  isNullable,
+  jsonTypeOf,
+  mainType,
+  OMIT,
+  plainTextFields,
+  readablePath,
+  resolvePointer,
+  validObject,
+  validSample,
+  validValue,
+  type KeySource,
+} from '../schema/index.ts';
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats.default(ajv);
+let counter = 0;
+const keys: KeySource = {
+  next: (label = 'k') => `conformance-selftest-${label}-${counter++}`,
+  ofLength: (length) => `conformance-selftest-len-${counter++}`.padEnd(length, 'x'),
+};
+const RESOURCES = loadResources();
+
+describe('references', () => {
+  const document = {
+    components: {
+      schemas: {
+        Address: { type: 'object', properties: { line1: { type: 'string' } } },
+        Alias: { $ref: '#/components/schemas/Address', description: 'kept' },
+        Loop: { $ref: '#/components/schemas/Loop' },
+        'a/b': { type: 'integer' },
+      },
+    },
+  };
+
+  test('a pointer names the node, with escaped segments', () => {
+    expect(resolvePointer(document, '#/components/schemas/Address')).toBe(document.components.schemas.Address);
+    expect(resolvePointer(document, '#/components/schemas/a~1b')).toEqual({ type: 'integer' });
+    expect(resolvePointer(document, 'other.yml#/x')).toBeUndefined();
+  });
+
+  test('following keeps the referring node\'s siblings and the chain', () => {
+    const followed = follow({ $ref: '#/components/schemas/Alias', title: 'mine' }, document);
+    expect(followed.node).toMatchObject({ type: 'object', description: 'kept', title: 'mine' });
+    expect(followed.seen).toEqual(['#/components/schemas/Alias', '#/components/schemas/Address']);
+    expect(followed.path).toBe('#/components/schemas/Address');
+  });
+
+  test('a recursive or broken reference is said, not followed forever', () => {
+    expect(follow({ $ref: '#/components/schemas/Loop' }, document).cycle).toBe('#/components/schemas/Loop');
+    expect(follow({ $ref: '#/components/schemas/Nothing' }, document).unresolved).toBe('#/components/schemas/Nothing');
+  });
+});
+
+describe('types and paths', () => {
+  test('the types a schema allows, and the one values are written in', () => {
+    expect(allowedTypes({ type: ['string', 'null'] })).toEqual(['string', 'null']);
+    expect(allowedTypes({ properties: {} })).toEqual(['object']);
+    expect(isNullable({ type: ['integer', 'null'] })).toBe(true);
+    expect(mainType({ type: ['null', 'integer'] })).toBe('integer');
+    expect(mainType({})).toBe('string');
+    expect([jsonTypeOf([]), jsonTypeOf(null), jsonTypeOf({}), jsonTypeOf(1)]).toEqual(['array', 'null', 'object', 'number']);
+  });
+
+  test('spellings of one field are the same field', () => {
+    expect(canonicalField('/corporateAddress/line1')).toBe('corporateAddress.line1');
+    expect(canonicalField('requiredDocuments[0]')).toBe(canonicalField('requiredDocuments.0'));
+    expect(canonicalField('/a~1b')).toBe('a/b');
+    expect(fieldPath(['load', 'stops', 0, 'city'])).toBe(canonicalField(readablePath(['load', 'stops', 0, 'city'])));
+    expect(readablePath(['load', 'stops', 0, 'city'])).toBe('load.stops[0].city');
+  });
+
+  test('fields fit for a purpose', () => {
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: {
+        code: { type: 'string', enum: ['A'] },
+        notes: { type: 'string' },
+        name: { type: 'string', 'x-text': 'name' },
+        email: { type: 'string', format: 'email' },
+        key: { type: 'string', 'x-client-key': true },
+        customerId: { type: 'string', 'x-references': 'customers' },
+      },
+    };
+    expect(plainTextFields(schema)).toEqual(['name', 'notes']);
+    expect(fieldWithFormat(schema, 'email')).toBe('email');
+  });
+});
+
+describe.each(RESOURCES.map((resource) => [resource.name, resource] as const))('%s: values under its own schemas', (_name, resource) => {
+  const validate = (schema: JsonSchema) => ajv.compile(schema);
+
+  // References are left out of samples and generated objects: a run adds live records for them.
+  const withoutReferences = (schema: JsonSchema): JsonSchema => ({ ...schema, required: (schema.required ?? []).filter((name) => !resource.references.some((reference) => reference.field === name)) });
+
+  test('the deterministic valid sample of the create schema is valid, and the fixture\'s own sample too', () => {
+    const check = validate(withoutReferences(resource.schemas.create));
+    expect(check(validSample(resource.schemas.create)), JSON.stringify(check.errors)).toBe(true);
+    expect(check(resource.validSample), JSON.stringify(check.errors)).toBe(true);
+  });
+
+  test('generated valid objects pass the create and patch schemas', () => {
+    for (const which of ['create', 'patch'] as const) {
+      const schema = resource.schemas[which];
+      const check = validate(withoutReferences(schema));
+      fc.assert(fc.property(validObject(schema, keys, true), (value) => check(value) || (expect.fail(JSON.stringify(check.errors)), false)), { numRuns: 30, seed: 42 });
+    }
+  });
+
+  test('each invalid value of a top-level field is refused for that field', () => {
+    const base = validSample(resource.schemas.create);
+    const check = validate(resource.schemas.create);
+    const properties = resource.schemas.create.oneOf ? {} : resource.schemas.create.properties ?? {};
+    for (const [name, property] of Object.entries(properties)) {
+      for (const invalid of invalidValues(property, resource.schemas.create.required?.includes(name) ?? false, keys)) {
+        const payload = { ...base };
+        if (invalid.example === OMIT) delete payload[name];
+        else payload[name] = invalid.example;
+        expect(check(payload), `${name} ${invalid.label}`).toBe(false);
+        const fields = (check.errors ?? []).map((error) => canonicalField(`${error.instancePath}/${error.keyword === 'required' ? String(error.params.missingProperty) : ''}`));
+        expect(fields.some((field) => field === name || field.startsWith(`${name}.`)), `${name} ${invalid.label}: ${JSON.stringify(check.errors)}`).toBe(true);
+      }
+    }
+  });
+});
+
+test('generated values of each kind of field are valid under it', () => {
+  const fields: JsonSchema[] = [
+    { type: 'string', format: 'email' },
+    { type: 'string', format: 'uuid' },
+    { type: 'string', format: 'date-time' },
+    { type: 'string', format: 'date' },
+    { type: 'integer', minimum: 1, maximum: 250 },
+    { type: 'number', exclusiveMinimum: 0 },
+    { type: 'string', minLength: 3, maxLength: 5 },
+    { type: 'array', items: { type: 'string', enum: ['A', 'B', 'C'] }, minItems: 1 },
+    { type: ['string', 'null'], maxLength: 512, 'x-client-key': true },
+  ];
+  for (const field of fields) {
+    const check = validate(field);
+    fc.assert(fc.property(validValue(field, keys), (value) => check(value)), { numRuns: 50, seed: 7 });
+  }
+  function validate(schema: JsonSchema) {
+    return ajv.compile(schema);
+  }
+});
