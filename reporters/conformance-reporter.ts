@@ -2,7 +2,7 @@
 // the report writers, or, in a shard, writes them as the shard's record for --merge-reports. It
 // renders; it sends no requests.
 import type { SerializedError } from 'vitest';
-import type { TestModule, Vitest } from 'vitest/node';
+import type { TestModule } from 'vitest/node';
 import type { Reporter } from 'vitest/reporters';
 import { clauseOfTestName } from '../fixtures/load.ts';
 import type { CollectedTest } from './build-model.ts';
@@ -12,11 +12,9 @@ import { SETUP_ERROR } from '../model/evidence.ts';
 import type { ReportSettings, RunSummary } from '../model/run.ts';
 
 export default class ConformanceReporter implements Reporter {
-  private vitest?: Vitest;
   private startedAt = Date.now();
 
-  onInit(vitest: Vitest): void {
-    this.vitest = vitest;
+  onInit(): void {
     this.startedAt = Date.now();
   }
 
@@ -26,7 +24,7 @@ export default class ConformanceReporter implements Reporter {
   }
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>, reason: 'passed' | 'interrupted' | 'failed'): void {
-    const run = this.providedRun();
+    const run = providedRun(testModules);
     // Without a run context (its global setup failed before deciding one), the default folder.
     const settings: ReportSettings = run?.settings ?? { reportDir: 'reports' };
     const record: RunRecord = {
@@ -45,15 +43,11 @@ export default class ConformanceReporter implements Reporter {
     const identity = run && { runId: run.runId, startedAt: run.startedAt, target: { baseUrl: run.target.baseUrl, embedded: run.target.embedded }, seed: run.settings.seed };
     writeReports(reportModelOf(record, settings, identity), settings.reportDir);
   }
+}
 
-  /** The run's context as its global setup provided it: the reports' settings and the run's identity. */
-  private providedRun() {
-    try {
-      return this.vitest?.getRootProject().getProvidedContext().run;
-    } catch {
-      return undefined;
-    }
-  }
+/** The run's context as its global setup (or the kill matrix's batch) provided it: the reports' settings and the run's identity. */
+function providedRun(testModules: ReadonlyArray<TestModule>) {
+  return testModules[0]?.project.getProvidedContext().run;
 }
 
 function hookErrors(testModules: ReadonlyArray<TestModule>): ReadonlyArray<SerializedError> {
