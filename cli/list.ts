@@ -31,7 +31,7 @@ function clausesByResource(overrides: Overrides, idWidth: number): string[] {
   const widths = fixtures.map((fixture) => Math.max(fixture.name.length, 4));
   const header = `${'clause × resource'.padEnd(idWidth)}  ${fixtures.map((fixture, i) => fixture.name.padEnd(widths[i])).join('  ')}`;
   const rows = CLAUSES.map((clause) => {
-    const cells = fixtures.map((fixture, i) => mark(fixture.name, notApplicable(clause.id, fixture, names) ?? references.unavailable(fixture)).padEnd(widths[i]));
+    const cells = fixtures.map((fixture, i) => mark(fixture.name, notApplicable(clause.id, fixture, { known: names, unavailable: (candidate) => references.unavailable(candidate) })).padEnd(widths[i]));
     return `${clause.id.padEnd(idWidth)}  ${cells.join('  ')}`;
   });
   return [header, ...rows, '', '✓ judged on the resource; -n skipped there, because:', ...reasons.map((reason, i) => `  -${i + 1} ${reason}`)];

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, test as base, type RunnerTestCase } from 'vitest';
 import type { Check } from './checks/types.ts';
-import { notApplicable } from './applicability.ts';
+import { skipRowReason } from './cases.ts';
 import { buildEvidence, ConformanceFailure, sampleOf } from './evidence.ts';
 import type { Exchange } from './http/exchange.ts';
 import type { Tally } from './observations.ts';
@@ -67,13 +67,13 @@ export const test = base.extend<Fixtures & { propertyDepth: { value: number } }>
     { auto: true },
   ],
   resource: [
-    async ({ task, clause, skip }, use) => {
+    async ({ task, skip }, use) => {
       const session = workerSession();
       const resource = resourceOfTask(task, session);
       if (resource) {
         task.meta.resource = resource.fixture.name;
-        const why = notApplicable(clause.id, resource.fixture, new Set(session.known.keys())) ?? session.references.unavailable(resource.fixture);
         // A clause the resource cannot have, or a resource whose required references cannot be had: a skip, saying why.
+        const why = skipRowReason(resource.fixture.name, task.name);
         if (why) skip(why);
       }
       await use(resource);

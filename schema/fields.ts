@@ -20,3 +20,8 @@ export function plainTextFields(schema: JsonSchema): string[] {
 export function fieldWithFormat(schema: JsonSchema, format: string): string | undefined {
   return Object.entries(variantSchema(schema, undefined).properties ?? {}).find(([, field]) => field.format === format)?.[0];
 }
+
+/** The first field that holds a name people give (x-text: name), if any: where non-ASCII names belong. */
+export function nameField(schema: JsonSchema): string | undefined {
+  return Object.entries(variantSchema(schema, undefined).properties ?? {}).find(([, field]) => field['x-text'] === 'name')?.[0];
+}

@@ -1,7 +1,7 @@
 // ERR-400-*: bodies that cannot be read as a JSON object get 400 BAD_REQUEST with the envelope, on
 // every route of every resource that takes a body. Bodies carry a key of the run, in case a lenient
 // parser accepts one and creates a record (the ledger then deletes it).
-import { cases, errorResponse, forEachResource, recordForFile, test, type Check, type RequestSpec } from '../harness/index.ts';
+import { casesOn, errorResponse, forEachResource, recordForFile, test, type Check, type RequestSpec } from '../harness/index.ts';
 
 type Body = (key: string) => string;
 const UNPARSEABLE: { name: string; body: Body }[] = [
@@ -26,26 +26,20 @@ forEachResource((resource) => {
     { route: resource.routeLabel('patch'), request: (body) => resource.patch(record.id, { body }) },
     { route: resource.routeLabel('filter'), request: (body) => resource.filter({ body }) },
   ];
-  const cross = (clause: string, bodies: { name: string; body: Body }[]) => bodies.flatMap((body) => ROUTES.map((route) => ({ clause, ...body, ...route })));
-  const BAD_BODIES = [...cross('ERR-400-MALFORMED-JSON', UNPARSEABLE), ...cross('ERR-400-NOT-AN-OBJECT', NOT_AN_OBJECT)];
+  const cross = (bodies: { name: string; body: Body }[]) => bodies.flatMap((body) => ROUTES.map((route) => ({ ...body, ...route })));
   const EMPTY = [
     { route: resource.routeLabel('create'), request: () => resource.create({ body: '' }), expectation: errorResponse(400) },
     { route: resource.routeLabel('patch'), request: () => resource.patch(record.id, { body: '' }), expectation: errorResponse(400) },
     { route: `${resource.routeLabel('filter')} (200 or 400)`, request: () => resource.filter({ body: '' }), expectation: emptyFilterBody },
   ];
 
-  test.concurrent.for(cases(BAD_BODIES, (row) => `${row.clause}: 400 BAD_REQUEST for ${row.name} on ${row.route}`))(
-    '%s',
-    async ([, { body, request }], { send, verify, session }) => {
-      const exchange = await send(request(body(session.keys.next('malformed'))));
-      verify(exchange, errorResponse(400));
-    },
-  );
+  for (const [clause, bodies] of [['ERR-400-MALFORMED-JSON', UNPARSEABLE], ['ERR-400-NOT-AN-OBJECT', NOT_AN_OBJECT]] as const) {
+    test.concurrent.for(casesOn(clause, resource, cross(bodies), (row) => `400 BAD_REQUEST for ${row.name} on ${row.route}`))('%s', async ([, { body, request }], { send, verify, session }) => {
+      verify(await send(request(body(session.keys.next('malformed')))), errorResponse(400));
+    });
+  }
 
-  test.concurrent.for(cases(EMPTY, (row) => `ERR-400-EMPTY-BODY: 400 BAD_REQUEST for an empty body on ${row.route}`))(
-    '%s',
-    async ([, { request, expectation }], { send, verify }) => {
-      verify(await send(request()), expectation);
-    },
-  );
+  test.concurrent.for(casesOn('ERR-400-EMPTY-BODY', resource, EMPTY, (row) => `400 BAD_REQUEST for an empty body on ${row.route}`))('%s', async ([, { request, expectation }], { send, verify }) => {
+    verify(await send(request()), expectation);
+  });
 });

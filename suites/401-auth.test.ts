@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   arb,
-  cases,
+  casesOn,
   errorResponse,
   FORGED_TOKEN,
   forEachResource,
@@ -31,14 +31,13 @@ forEachResource((resource) => {
     { operation: resource.routeLabel('delete'), request: () => resource.remove(deletable.id) },
     { operation: resource.routeLabel('filter'), request: () => resource.filter({ json: { pageSize: 1 } }) },
   ];
-  const BAD_CREDENTIALS = INVALID_AUTH.flatMap((variant) => OPERATIONS.map((operation) => ({ ...variant, ...operation })));
-
-  test.concurrent.for(cases(BAD_CREDENTIALS, (row) => `${row.clause}: 401 UNAUTHORIZED for ${row.name} on ${row.operation}`))(
-    '%s',
-    async ([, { request, auth }], { send, verify }) => {
+  // One table per clause: each of its kinds of bad credential on each operation.
+  for (const clause of new Set(INVALID_AUTH.map((variant) => variant.clause))) {
+    const rows = INVALID_AUTH.filter((variant) => variant.clause === clause).flatMap((variant) => OPERATIONS.map((operation) => ({ ...variant, ...operation })));
+    test.concurrent.for(casesOn(clause, resource, rows, (row) => `401 UNAUTHORIZED for ${row.name} on ${row.operation}`))('%s', async ([, { request, auth }], { send, verify }) => {
       verify(await send({ ...request(), auth }), errorResponse(401));
-    },
-  );
+    });
+  }
 
   const invalid = [...payloads.create].filter((breaker) => breaker.variant === undefined).sort((a, b) => Number(a.lenient) - Number(b.lenient))[0];
   const BAD_TOKEN_AND_BODY = [
@@ -47,26 +46,20 @@ forEachResource((resource) => {
     ...(invalid ? [{ what: `${invalid.label} on ${resource.routeLabel('create')}`, request: () => resource.create({ json: arb.exampleOf(invalid, payloads.sample()).payload, auth: FORGED_TOKEN }) }] : []),
     { what: `malformed JSON on ${resource.routeLabel('patch')}`, request: () => resource.patch(record.id, { body: '{"name": ', auth: FORGED_TOKEN }) },
   ];
-  test.concurrent.for(cases(BAD_TOKEN_AND_BODY, (row) => `ERR-401-BEFORE-BODY: 401, not 400 or 422, for a forged token with ${row.what}`))(
-    '%s',
-    async ([, { request }], { send, verify }) => {
-      verify(await send(request()), errorResponse(401));
-    },
-  );
+  test.concurrent.for(casesOn('ERR-401-BEFORE-BODY', resource, BAD_TOKEN_AND_BODY, (row) => `401, not 400 or 422, for a forged token with ${row.what}`))('%s', async ([, { request }], { send, verify }) => {
+    verify(await send(request()), errorResponse(401));
+  });
 
   const LOOKUPS = [
     { operation: 'GET', request: (id: string) => resource.get(id, { auth: FORGED_TOKEN }) },
     { operation: 'PATCH', request: (id: string) => resource.patch(id, { json: validChange, auth: FORGED_TOKEN }) },
     { operation: 'DELETE', request: (id: string) => resource.remove(id, { auth: FORGED_TOKEN }) },
   ];
-  test.concurrent.for(cases(LOOKUPS, (row) => `ERR-401-BEFORE-LOOKUP: 401, not 404, for a forged token on ${row.operation} ${resource.fixture.routes.get.path} of a random id`))(
-    '%s',
-    async ([, { request }], { send, verify, property }) => {
-      await property(arb.validUuid, async (id) => verify(await send(request(id)), errorResponse(401)), { runs: 5 });
-    },
-  );
+  test.concurrent.for(casesOn('ERR-401-BEFORE-LOOKUP', resource, LOOKUPS, (row) => `401, not 404, for a forged token on ${row.operation} ${resource.fixture.routes.get.path} of a random id`))('%s', async ([, { request }], { send, verify, property }) => {
+    await property(arb.validUuid, async (id) => verify(await send(request(id)), errorResponse(401)), { runs: 5 });
+  });
 
-  test.concurrent(`ERR-401-SCHEME-CASE: a valid token sent as "bearer <token>" is accepted on ${resource.routeLabel('get')}`, async ({ send, verify }) => {
+  test.concurrent.for(casesOn('ERR-401-SCHEME-CASE', resource, [resource.routeLabel('get')], (on) => `a valid token sent as "bearer <token>" is accepted on ${on}`))('%s', async (_, { send, verify }) => {
     verify(await send(resource.get(record.id, { auth: { kind: 'token', scheme: 'bearer' } })), status(200));
   });
 });

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import {
   allowOn405,
   arb,
-  cases,
+  casesOn,
   createRecord,
   deleteRecord,
   errorResponse,
@@ -38,21 +38,15 @@ forEachResource((resource) => {
     { operation: `DELETE ${itemPath}`, request: (id) => resource.remove(id) },
   ];
 
-  test.concurrent.for(cases(ITEM_OPERATIONS, (row) => `ERR-404-RANDOM-ID: 404 NOT_FOUND for ${row.operation} of a random UUID`))(
-    '%s',
-    async ([, { request }], { send, verify, property }) => {
-      await property(arb.validUuid, async (id) => verify(await send(request(id)), errorResponse(404)), { runs: lookupRuns() });
-    },
-  );
+  test.concurrent.for(casesOn('ERR-404-RANDOM-ID', resource, ITEM_OPERATIONS, (row) => `404 NOT_FOUND for ${row.operation} of a random UUID`))('%s', async ([, { request }], { send, verify, property }) => {
+    await property(arb.validUuid, async (id) => verify(await send(request(id)), errorResponse(404)), { runs: lookupRuns() });
+  });
 
-  test.concurrent.for(cases(ITEM_OPERATIONS, (row) => `ERR-404-NON-UUID-ID: 404 (or 400) for ${row.operation} of an id that is no UUID and no key`))(
-    '%s',
-    async ([, { request }], { send, verify, session }) => {
-      verify(await send(request(session.keys.unused())), errorResponse(404, 400));
-    },
-  );
+  test.concurrent.for(casesOn('ERR-404-NON-UUID-ID', resource, ITEM_OPERATIONS, (row) => `404 (or 400) for ${row.operation} of an id that is no UUID and no key`))('%s', async ([, { request }], { send, verify, session }) => {
+    verify(await send(request(session.keys.unused())), errorResponse(404, 400));
+  });
 
-  test.concurrent(`ERR-404-UNKNOWN-PATH: 404 NOT_FOUND with the envelope for GET ${itemPath}/conformance-no-such-child`, async ({ send, verify }) => {
+  test.concurrent.for(casesOn('ERR-404-UNKNOWN-PATH', resource, [`${itemPath}/conformance-no-such-child`], (path) => `404 NOT_FOUND with the envelope for GET ${path}`))('%s', async (_, { send, verify }) => {
     verify(await send({ method: 'GET', path: `${resource.itemPath(randomUUID())}/conformance-no-such-child` }), errorResponse(404));
   });
 
@@ -60,27 +54,21 @@ forEachResource((resource) => {
     { request: `PUT ${itemPath}`, build: () => ({ method: 'PUT', path: resource.itemPath(record.id), resource: fixture.name, json: payloads.sample() }) },
     { request: `DELETE ${fixture.routes.create.path}`, build: () => ({ method: 'DELETE', path: fixture.routes.create.path, resource: fixture.name }) },
   ];
-  test.concurrent.for(cases(WRONG_METHODS, (row) => `ERR-404-WRONG-METHOD: 404 or 405 with the envelope for ${row.request}`))(
-    '%s',
-    async ([, { build }], { send, verify }) => {
-      verify(await send(build()), errorResponse(404, 405));
-    },
-  );
+  test.concurrent.for(casesOn('ERR-404-WRONG-METHOD', resource, WRONG_METHODS, (row) => `404 or 405 with the envelope for ${row.request}`))('%s', async ([, { build }], { send, verify }) => {
+    verify(await send(build()), errorResponse(404, 405));
+  });
 
-  test.concurrent.for(cases(WRONG_METHODS, (row) => `ERR-405-ALLOW-HEADER: a 405 for ${row.request} names the allowed methods`))(
-    '%s',
-    async ([, { build }], { send, verify }) => {
-      verify(await send(build()), allowOn405);
-    },
-  );
+  test.concurrent.for(casesOn('ERR-405-ALLOW-HEADER', resource, WRONG_METHODS, (row) => `a 405 for ${row.request} names the allowed methods`))('%s', async ([, { build }], { send, verify }) => {
+    verify(await send(build()), allowOn405);
+  });
 
-  test.concurrent(`ERR-404-DELETED-RECORD: GET ${itemPath} of a record deleted in this run is 404, or 200 with deletedAt set`, async ({ send, verify, session }) => {
+  test.concurrent.for(casesOn('ERR-404-DELETED-RECORD', resource, [itemPath], (path) => `GET ${path} of a record deleted in this run is 404, or 200 with deletedAt set`))('%s', async (_, { send, verify, session }) => {
     const deleted = await createRecord(session, resource);
     await deleteRecord(session, resource, deleted.id);
     verify(await send(resource.get(deleted.id)), goneOrMarkedDeleted);
   });
 
-  test.concurrent(`ERR-404-DELETE-TWICE: a second DELETE ${itemPath} of a record is 404 NOT_FOUND (or 204 where deleted records are still served)`, async ({ send, verify, session }) => {
+  test.concurrent.for(casesOn('ERR-404-DELETE-TWICE', resource, [itemPath], (path) => `a second DELETE ${path} of a record is 404 NOT_FOUND (or 204 where deleted records are still served)`))('%s', async (_, { send, verify, session }) => {
     const deleted = await createRecord(session, resource);
     await deleteRecord(session, resource, deleted.id);
     const readBack = await send(resource.get(deleted.id, { purpose: 'setup' }));

@@ -2,7 +2,7 @@
 // of requests per resource, one of each kind of answer the contract names: each response is judged here
 // on its own, and together they give the run-wide tallies traffic when those families run alone.
 import { randomUUID } from 'node:crypto';
-import { arb, cases, forEachResource, INVALID_AUTH, recordForFile, test, workerSession, type Exchange, type RequestSpec } from '../harness/index.ts';
+import { arb, cases, casesOn, forEachResource, INVALID_AUTH, recordForFile, test, workerSession, type Exchange, type RequestSpec, type ResourceRequests } from '../harness/index.ts';
 
 const session = workerSession();
 const alteredToken = INVALID_AUTH.find((variant) => variant.clause === 'ERR-401-ALTERED-TOKEN')!.auth;
@@ -15,19 +15,22 @@ interface Kind {
   request: () => RequestSpec;
 }
 
-/** Each kind is sent once; every clause of the table judges that one response. */
-function answers(kinds: Kind[]) {
+/** Each kind is sent once; every clause of the table judges that one response (on a resource, a table per clause). */
+function answers(kinds: Kind[], resource?: ResourceRequests) {
   const sent = new Map<string, Promise<Exchange>>();
   const answerTo = (kind: Kind) => {
     if (!sent.has(kind.kind)) sent.set(kind.kind, session.client.send(kind.request()));
     return sent.get(kind.kind)!;
   };
-  const rows = session.observations.perResponseRules.flatMap((rule) => kinds.filter((kind) => rule.scope === 'responses' || kind.error).map((kind) => ({ ...kind, rule })));
-  test.concurrent.for(cases(rows, (row) => `${row.rule.clause}: on ${row.kind}`))('%s', async ([, row], { verify, skipUnless }) => {
-    const exchange = await answerTo(row);
-    skipUnless(row.rule.applies(exchange), `the answer (${exchange.response?.status ?? 'none'}) is not one this clause judges; ${row.judgedBy} judges its status`);
-    verify(exchange, row.rule.check);
-  });
+  for (const rule of session.observations.perResponseRules) {
+    const rows = kinds.filter((kind) => rule.scope === 'responses' || kind.error);
+    const table = resource ? casesOn(rule.clause, resource, rows, (kind) => `on ${kind.kind}`) : cases(rows, (kind) => `${rule.clause}: on ${kind.kind}`);
+    test.concurrent.for(table)('%s', async ([, kind], { verify, skipUnless }) => {
+      const exchange = await answerTo(kind);
+      skipUnless(rule.applies(exchange), `the answer (${exchange.response?.status ?? 'none'}) is not one this clause judges; ${kind.judgedBy} judges its status`);
+      verify(exchange, rule.check);
+    });
+  }
 }
 
 answers([{ kind: 'a 404 for an unknown path', error: true, judgedBy: 'ERR-404-UNKNOWN-PATH', request: () => ({ method: 'GET', path: `/conformance-no-such-resource-${randomUUID()}` }) }]);
@@ -51,5 +54,5 @@ forEachResource((resource) => {
       : []),
     { kind: `a 200 for GET of a live record on ${fixture.routes.get.path}`, error: false, judgedBy: 'ERR-2XX-GET', request: () => resource.get(record.id) },
     { kind: `a 201 for a valid create on ${resource.routeLabel('create')}`, error: false, judgedBy: 'ERR-2XX-CREATE', request: () => resource.create({ json: payloads.sample() }) },
-  ]);
+  ], resource);
 });

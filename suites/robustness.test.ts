@@ -4,7 +4,7 @@
 import {
   acceptableAnswer,
   arb,
-  cases,
+  casesOn,
   errorResponse,
   fc,
   forEachResource,
@@ -60,7 +60,7 @@ forEachResource((resource) => {
     { what: `a body of arrays nested ${DEPTH} deep on filter`, request: () => resource.filter({ body: nestedArrays(DEPTH) }), answer: refusal },
     textField !== undefined && { what: `a PATCH of ${textField} as objects nested ${DEPTH} deep`, request: () => resource.patch(record.id, { body: `{"${textField}": ${nestedObjects(DEPTH)}}` }), answer: refusal },
   ]);
-  test.concurrent.for(cases(NESTED, (row) => `ERR-ROBUST-DEEP-NESTING: ${row.answer === refusal ? 'a 4xx with the envelope' : 'a 4xx with the envelope (or a 2xx)'} for ${row.what} on ${resource.fixture.routes.create.path}`))(
+  test.concurrent.for(casesOn('ERR-ROBUST-DEEP-NESTING', resource, NESTED, (row) => `${row.answer === refusal ? 'a 4xx with the envelope' : 'a 4xx with the envelope (or a 2xx)'} for ${row.what} on ${resource.fixture.routes.create.path}`))(
     '%s',
     async ([, { request, answer }], { send, verify }) => {
       verify(await send(request()), answer);
@@ -73,7 +73,7 @@ forEachResource((resource) => {
   if (emailField) HUGE_FIELDS.push({ field: emailField, payload: () => ({ ...payloads.sample(), [emailField]: `${long}@example.com` }) });
   /** A field with a length limit must refuse the long value; one without may take it. */
   const hugeAnswer = (field: string): Check => (properties[field]?.maxLength === undefined ? acceptableAnswer : refusal);
-  test.concurrent.for(cases(HUGE_FIELDS, (row) => `ERR-ROBUST-HUGE-STRING: a 4xx with the envelope${hugeAnswer(row.field) === refusal ? '' : ' (or a 2xx)'} for a ${HUGE.toLocaleString('en')}-character ${row.field} on ${resource.routeLabel('create')}`))(
+  test.concurrent.for(casesOn('ERR-ROBUST-HUGE-STRING', resource, HUGE_FIELDS, (row) => `a 4xx with the envelope${hugeAnswer(row.field) === refusal ? '' : ' (or a 2xx)'} for a ${HUGE.toLocaleString('en')}-character ${row.field} on ${resource.routeLabel('create')}`))(
     '%s',
     async ([, { field, payload }], { send, verify }) => {
       verify(await send(resource.create({ json: payload() })), hugeAnswer(field));
@@ -87,7 +87,7 @@ forEachResource((resource) => {
     { route: resource.routeLabel('patch'), request: () => resource.patch(record.id, { json: everythingWrong() }) },
     { route: resource.routeLabel('filter'), request: () => resource.filter({ json: { filter: 'all', pageSize: 'ten', cursor: 42 } }) },
   ];
-  test.concurrent.for(cases(WRONG_TYPES, (row) => `ERR-ROBUST-WRONG-TYPES: 400 or 422 with the envelope for every field of the wrong type on ${row.route}`))(
+  test.concurrent.for(casesOn('ERR-ROBUST-WRONG-TYPES', resource, WRONG_TYPES, (row) => `400 or 422 with the envelope for every field of the wrong type on ${row.route}`))(
     '%s',
     async ([, { request }], { send, verify }) => {
       verify(await send(request()), errorResponse(400, 422));
@@ -99,7 +99,7 @@ forEachResource((resource) => {
     notesField !== undefined && { route: resource.routeLabel('patch'), request: () => resource.patch(record.id, { body: invalidUtf8(`{"${notesField}": "Bad `, '"}') }) },
     { route: resource.routeLabel('filter'), request: () => resource.filter({ body: invalidUtf8('{"cursor": "', '"}') }) },
   ]);
-  test.concurrent.for(cases(UTF8, (row) => `ERR-ROBUST-INVALID-UTF8: a 4xx with the envelope (or a 2xx) for invalid UTF-8 on ${row.route}`))(
+  test.concurrent.for(casesOn('ERR-ROBUST-INVALID-UTF8', resource, UTF8, (row) => `a 4xx with the envelope (or a 2xx) for invalid UTF-8 on ${row.route}`))(
     '%s',
     async ([, { request }], { send, verify }) => {
       verify(await send(request()), acceptableAnswer);
@@ -111,7 +111,7 @@ forEachResource((resource) => {
     { label: 'application/x-www-form-urlencoded', contentType: 'application/x-www-form-urlencoded' },
     { label: 'no Content-Type', contentType: null },
   ];
-  test.concurrent.for(cases(CONTENT_TYPES, (row) => `ERR-ROBUST-CONTENT-TYPE: a 4xx with the envelope (or a 2xx) for a JSON body sent as ${row.label} on ${resource.routeLabel('create')}`))(
+  test.concurrent.for(casesOn('ERR-ROBUST-CONTENT-TYPE', resource, CONTENT_TYPES, (row) => `a 4xx with the envelope (or a 2xx) for a JSON body sent as ${row.label} on ${resource.routeLabel('create')}`))(
     '%s',
     async ([, { contentType }], { send, verify }) => {
       verify(await send(resource.create({ body: JSON.stringify(payloads.sample()), contentType })), acceptableAnswer);
@@ -129,7 +129,7 @@ forEachResource((resource) => {
   /** Junk that is no JSON object, or a create without every required field, is surely invalid: it must be refused. */
   const junkAnswer = (route: string, body: unknown): Check => (!isObject(body) || (route === 'create' && !required.every((field) => field in body)) ? refusal : acceptableAnswer);
   const junkRequest = fc.record({ route: fc.constantFrom(...Object.keys(JUNK_ROUTES)), body: junk });
-  test.concurrent(`ERR-ROBUST-JUNK: generated JSON values sent to ${fixture.routes.create.path} (create, PATCH, filter) never break the server`, async ({ send, verify, property }) => {
+  test.concurrent.for(casesOn('ERR-ROBUST-JUNK', resource, [fixture.routes.create.path], (path) => `generated JSON values sent to ${path} (create, PATCH, filter) never break the server`))('%s', async (_, { send, verify, property }) => {
     await property(junkRequest, async ({ route, body }) => verify(await send(JUNK_ROUTES[route](body)), junkAnswer(route, body)));
   });
 });
