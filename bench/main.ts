@@ -20,7 +20,7 @@ const RAW_REQUESTS = 2000;
 interface RunMeasure {
   wallS: number;
   peakRssMb: number;
-  report: { stats: RunStats | null; verdict: string; resources: string[] };
+  report: { stats: RunStats | null; verdict: string; resources: string[]; coverage: { operations: { total: number; judged: number } } };
 }
 
 /** One CLI run as a user starts it (node, not npm), timed from spawn to exit, peak RSS from /proc. */
@@ -95,6 +95,7 @@ const stats = typical.report.stats!;
 const wallS = typical.wallS;
 const startupS = median(empty.map((run) => run.wallS));
 const resources = typical.report.resources.length;
+const { total: operations, judged: operationsJudged } = typical.report.coverage.operations;
 // A resource's own cost: the run's wall time past its start-up, shared among the resources judged.
 const perResourceS = (wallS - startupS) / resources;
 const vendorsOnlyS = typicalOf(vendors).wallS - median(vendorsEmpty.map((run) => run.wallS));
@@ -112,6 +113,9 @@ const figures = {
   peak_rss_mb: fixed(Math.max(...full.map((run) => run.peakRssMb)), 0),
   property_cases_per_s: fixed(stats.propertyCases / (stats.propertyMs / 1000), 0),
   resources: String(resources),
+  operations: String(operations),
+  operations_judged: String(operationsJudged),
+  per_operation_ms: fixed(((wallS - startupS) * 1000) / operations, 0),
   per_resource_s: fixed(perResourceS, 2),
   vendors_only_s: fixed(vendorsOnlyS, 2),
 };

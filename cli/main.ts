@@ -54,7 +54,7 @@ function targetOptions(command: Command): Command {
     .option('--client-id <id>', 'OAuth2 client id (MVMNT_CLIENT_ID); the secret comes from MVMNT_CLIENT_SECRET')
     .option('--request-timeout <ms>', 'per-request timeout in ms (MVMNT_REQUEST_TIMEOUT_MS)')
     .option('--resources <list>', 'judge only these resources, comma-separated (MVMNT_RESOURCES); see --list')
-    .option('--openapi <file>', 'judge the resources of this OpenAPI description instead of the committed ones (MVMNT_OPENAPI)')
+    .option('--openapi <path>', 'judge the resources of this OpenAPI description (a file, or a folder of per-tag files) instead of the committed ones (MVMNT_OPENAPI)')
     .addOption(new Option('--client-secret <secret>').hideHelp())
     .addOption(new Option('--access-token <token>').hideHelp());
 }
@@ -100,11 +100,11 @@ targetOptions(program.command('sweep'))
 program
   .command('openapi')
   .description('work with OpenAPI descriptions')
-  .command('import <description>')
-  .description('write one resource fixture per CRUD resource of an OpenAPI description (YAML or JSON), and report what could not be translated')
+  .command('import <description...>')
+  .description('write one resource fixture per resource of an OpenAPI description (YAML or JSON files, or folders of them, read as one description), and report what could not be translated')
   .option('--tags <list>', 'only the operations with these tags (or resources with these names), comma-separated', list)
   .option('--out <dir>', 'where the fixtures are written', 'fixtures/resources')
-  .action((description: string, flags: { tags?: string[]; out: string }) => {
+  .action((description: string[], flags: { tags?: string[]; out: string }) => {
     process.exitCode = importCommand(description, flags, (line) => console.log(line));
   });
 

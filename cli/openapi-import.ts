@@ -1,10 +1,10 @@
-// `openapi import <description>`: writes one fixture per CRUD resource of the description, prints what
+// `openapi import <description...>`: writes one fixture per resource of the description (files or folders), prints what
 // was written and every part of the description it could not translate (by path), and exits 1 when it
 // found no resource at all.
 import { DescriptionError, importDescription, writeFixtures } from '../importer/index.ts';
 import { EXIT, fatal } from './exit.ts';
 
-export function importCommand(description: string, flags: { tags?: string[]; out: string }, log: (line: string) => void): number {
+export function importCommand(description: string | string[], flags: { tags?: string[]; out: string }, log: (line: string) => void): number {
   let result;
   try {
     result = importDescription(description, { tags: flags.tags });

@@ -53,8 +53,8 @@ export async function sweep({ overrides, dryRun, log }: SweepOptions): Promise<{
 
 async function findLeftovers(session: Session, resource: ResourceRequests): Promise<LedgerEntry[]> {
   const { keyField, list, name } = resource.fixture;
-  if (keyField === null) return [];
-  const pageSize = Math.min(PAGE_SIZE, resource.fixture.schemas.filter.properties?.pageSize?.maximum ?? PAGE_SIZE);
+  if (keyField === null || !resource.operation('filter')) return [];
+  const pageSize = Math.min(PAGE_SIZE, resource.fixture.schemas.filter?.properties?.pageSize?.maximum ?? PAGE_SIZE);
   const found: LedgerEntry[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {

@@ -1,5 +1,6 @@
 // The rate-limit burst: read X-RateLimit-Remaining, then send exactly Remaining + 1 requests in the
 // same window. Unpaced and never retried: this is the one place the suite means to be throttled.
+import type { RequestSpec } from './http/client.ts';
 import type { Exchange } from './http/exchange.ts';
 import { readRateLimit } from './pacing.ts';
 import type { Session } from './session.ts';
@@ -24,12 +25,23 @@ function expectedBurstMs(session: Session, budget: number): number {
   return (budget * Math.max(session.client.sent.meanMs, 1)) / session.context.settings.concurrency * 2 + 200;
 }
 
+/**
+ * The request the rate-limit clauses spend: a filter of one record on the first judged resource that
+ * has a filter (the limit is the client's, not a resource's), or undefined when none has.
+ */
+export function burstRequest(session: Session, purpose: RequestSpec['purpose'] = 'burst'): RequestSpec | undefined {
+  return session.judged.find((resource) => resource.operation('filter'))?.filter({ json: { pageSize: 1 }, purpose });
+}
+
+export const NO_BURST_ROUTE = 'no judged resource has a filter operation to send the rate-limit requests to';
+
 export async function runBurst(session: Session): Promise<BurstResult> {
+  const request = burstRequest(session);
+  if (!request) return { skipped: NO_BURST_ROUTE, remaining: 0, served: 0 };
   const probe = () => {
     runStats.burstSent += 1;
     // A request that succeeds: a target may send the X-RateLimit-* headers on successes only.
-    // Any filter route will do: the limit is the client's, not a resource's.
-    return session.client.send(session.judged[0].filter({ json: { pageSize: 1 }, purpose: 'burst' }));
+    return session.client.send(request);
   };
   const { maxBurst } = session.context.settings;
   // A fixed window can roll over mid-burst; one more try then starts right after a reset.

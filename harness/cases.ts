@@ -1,9 +1,10 @@
 // Table rows for test.for with readable names: vitest quotes strings it interpolates from `$field`,
 // so each row carries its finished title and tests are declared with the '%s' template. A clause's
-// table on a resource is its rows where the clause applies there, else one row that skips saying why.
-import { notApplicable } from './applicability.ts';
+// table on a resource has rows for each operation in the clause's scope where the clause applies, and
+// one row per operation where it does not, which skips saying why (applicability.ts).
+import { inScope, notApplicable, OPERATION_CLAUSES, outOfScope, type ApplicabilityContext } from './applicability.ts';
 import { clauseById } from './registry.ts';
-import type { ResourceRequests } from './resource.ts';
+import type { OperationRequests, ResourceRequests } from './resource.ts';
 import type { Session } from './session.ts';
 import { workerSession } from './worker.ts';
 
@@ -13,38 +14,78 @@ export function cases<Row>(rows: readonly Row[], title: (row: Row) => string): C
   return rows.map((row) => [title(row), row]);
 }
 
-/** Skip rows of each session (a run), by resource and title: the test fixture skips them before their body runs. */
-const skipRowsOf = new WeakMap<Session, Map<string, string>>();
+interface SkipRow {
+  reason: string;
+  /** The operation it would have judged, as reports name it. */
+  operation?: string;
+}
 
-function skipRows(session: Session): Map<string, string> {
+/** Skip rows of each session (a run), by resource and title: the test fixture skips them before their body runs. */
+const skipRowsOf = new WeakMap<Session, Map<string, SkipRow>>();
+
+function skipRows(session: Session): Map<string, SkipRow> {
   let rows = skipRowsOf.get(session);
   if (!rows) skipRowsOf.set(session, (rows = new Map()));
   return rows;
 }
 
-/**
- * The clause's rows on the resource, each titled "<clause>: …"; where the clause cannot apply there
- * (applicability.ts), one row titled after the clause that skips with the reason instead.
- */
-export function casesOn<Row>(clause: string, resource: ResourceRequests, table: readonly Row[], title: (row: Row) => string): Case<Row>[] {
-  const session = workerSession();
-  const why = notApplicable(clause, resource.fixture, { known: new Set(session.known.keys()), unavailable: (fixture) => session.references.unavailable(fixture) });
-  if (why === undefined) {
-    if (table.length === 0) throw new Error(`${clause} applies to ${resource.fixture.name} but its table there has no row`);
-    return table.map((row) => [`${clause}: ${title(row)}`, row]);
-  }
-  const skipTitle = `${clause}: ${clauseById(clause)!.title}, on ${resource.fixture.name}`;
-  // One skip row says it for the clause on this resource, however many of its tables the suites declare.
-  const rows = skipRows(session);
-  if (rows.has(rowKey(resource.fixture.name, skipTitle))) return [];
-  rows.set(rowKey(resource.fixture.name, skipTitle), why);
-  // The row's value is never read: the test skips before its body runs.
-  return [[skipTitle, undefined as Row]];
+function applicabilityContext(session: Session): ApplicabilityContext {
+  return {
+    known: new Set(session.known.keys()),
+    unavailable: (fixture) => session.references.unavailable(fixture),
+    // An operation's body names records of any resource, its own included (a batch of bills): no record is on the way.
+    missing: (owner, references) => session.references.missing(owner, references, []),
+  };
 }
 
-/** Why this test of the resource's block is a skip row, or undefined for a row to run. */
-export function skipRowReason(resource: string, testName: string): string | undefined {
+/**
+ * The clause's table on a resource: for each operation in the clause's scope, the rows `rowsOf` makes
+ * (titled "<clause>: …"), or, where the clause cannot apply to it, one row that skips with the reason.
+ */
+export function casesOn<Row>(clause: string, resource: ResourceRequests, rowsOf: (operation: OperationRequests) => readonly Row[], title: (row: Row, operation: OperationRequests) => string): Case<Row>[] {
+  const session = workerSession();
+  const context = applicabilityContext(session);
+  return resource.operations
+    .filter((operation) => inScope(clause, operation, resource.fixture))
+    .flatMap((operation) => {
+      const why = notApplicable(clause, operation, resource.fixture, context);
+      if (why !== undefined) return skipRow<Row>(session, clause, resource, why, operation);
+      const rows = rowsOf(operation);
+      if (rows.length === 0) throw new Error(`${clause} applies to ${operation.label} but its table there has no row`);
+      return rows.map((row): Case<Row> => [`${clause}: ${title(row, operation)}`, row]);
+    });
+}
+
+/** A clause judged once per resource (over every response to it, say): its rows, or one skip row with the reason. */
+export function casesOnResource<Row>(clause: string, resource: ResourceRequests, rows: readonly Row[], title: (row: Row) => string): Case<Row>[] {
+  const session = workerSession();
+  const why = notApplicable(clause, undefined, resource.fixture, applicabilityContext(session));
+  if (why !== undefined) return skipRow<Row>(session, clause, resource, why);
+  return rows.map((row) => [`${clause}: ${title(row)}`, row]);
+}
+
+function skipRow<Row>(session: Session, clause: string, resource: ResourceRequests, reason: string, operation?: OperationRequests): Case<Row>[] {
+  const title = `${clause}: ${clauseById(clause)!.title}, on ${operation?.label ?? resource.fixture.name}`;
+  // One skip row says it for the clause on this operation, however many of its tables the suites declare.
+  const rows = skipRows(session);
+  if (rows.has(rowKey(resource.fixture.name, title))) return [];
+  rows.set(rowKey(resource.fixture.name, title), { reason, ...(operation ? { operation: operation.label } : {}) });
+  // The row's value is never read: the test skips before its body runs.
+  return [[title, undefined as Row]];
+}
+
+/** Why this test of the resource's block is a skip row (and the operation it would have judged), or undefined for a row to run. */
+export function skipRowOf(resource: string, testName: string): SkipRow | undefined {
   return skipRows(workerSession()).get(rowKey(resource, testName));
 }
 
 const rowKey = (resource: string, title: string) => `${resource}\n${title}`;
+
+/** The clauses judged on operations that none of the run's resources has, each with why. */
+export function clausesOutOfScope(): { clause: string; reason: string }[] {
+  const { judged } = workerSession();
+  return [...OPERATION_CLAUSES].flatMap((clause) => {
+    const reason = outOfScope(clause, judged);
+    return reason === undefined ? [] : [{ clause, reason }];
+  });
+}

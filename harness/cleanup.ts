@@ -1,5 +1,6 @@
 // Deletes records the run created: after each test file, at the end of the run, on interruption;
-// a record before the records it references (a location before its customer).
+// a record before the records it references (a location before its customer). Records of a resource
+// without DELETE (made only on a disposable target) are left, and the ledger says so.
 import type { LedgerEntry } from './ledger.ts';
 import { deletionRank } from './references.ts';
 import type { Session } from './session.ts';
@@ -11,6 +12,9 @@ export interface CleanupResult {
 
 export async function deleteRecords(session: Session, entries: LedgerEntry[]): Promise<CleanupResult> {
   const rank = deletionRank(session.known);
+  const undeletable = entries.filter((entry) => session.known.get(entry.resource)?.operation('delete') === undefined);
+  for (const entry of undeletable) session.ledger.kept(entry);
+  entries = entries.filter((entry) => !undeletable.includes(entry));
   const ranks = [...new Set(entries.map((entry) => rank(entry.resource)))].sort((a, b) => a - b);
   const left: LedgerEntry[] = [];
   let deleted = 0;

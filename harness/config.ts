@@ -22,6 +22,8 @@ export interface Settings {
   openapi?: string;
   /** Live records the user names for references (MVMNT_REF_<RESOURCE>), by resource name. */
   references: Record<string, string>;
+  /** The target may keep records the run cannot delete (MVMNT_DISPOSABLE=yes; the embedded server always may). */
+  disposable: boolean;
   /** This run is shard `index` of `count`: it judges its share of the resources (MVMNT_SHARD, --shard). */
   shard?: { index: number; count: number };
   expectationsFile?: string;
@@ -51,14 +53,15 @@ export const VARIABLES = {
   MVMNT_ACCESS_TOKEN: 'a ready bearer token, instead of client credentials; read from the environment only',
   MVMNT_REPORT_DIR: 'where reports are written (default reports/)',
   MVMNT_REQUEST_TIMEOUT_MS: 'per-request timeout in milliseconds (default 10000)',
-  MVMNT_PROPERTY_RUNS: 'fast-check runs per property (default 100 embedded, 25 remote)',
+  MVMNT_PROPERTY_RUNS: 'fast-check runs per property, on every operation it applies to (default 25)',
   MVMNT_MAX_BURST: 'most requests the rate-limit clause may send (default 1000)',
   MVMNT_CONCURRENCY: 'requests in flight at once (default 16 embedded, 4 remote)',
   MVMNT_SEED: 'fast-check seed, to replay a failure (default: random, printed in the report)',
   MVMNT_RESOURCES: 'comma-separated resources to judge (default: every resource known; see --list)',
-  MVMNT_OPENAPI: 'an OpenAPI description (YAML or JSON) whose resources are judged instead of the committed fixtures',
+  MVMNT_OPENAPI: 'an OpenAPI description (a YAML or JSON file, or a folder of them, such as MVMNT\'s per-tag files) whose resources are judged instead of the committed fixtures',
   MVMNT_SHARD: 'run shard i of n (e.g. 2/3): this job judges its share of the resources; merge with --merge-reports',
   MVMNT_EXPECTATIONS: 'file of clauses known to fail on this target (waivers)',
+  MVMNT_DISPOSABLE: 'set to yes when the target may keep records the run cannot delete (resources without DELETE, such as credit memos); default: such records are not made on a remote target',
   MVMNT_PRODUCTION_HOSTS: 'comma-separated hosts the suite refuses to run against (api.mvmnt.io always)',
   MVMNT_ALLOW_PRODUCTION: 'set to yes-i-know to run against a production host anyway',
   MVMNT_EMBEDDED_RATE_LIMIT: 'rate limit of the embedded reference server, requests/seconds (default 1000/2)',
@@ -78,11 +81,18 @@ export function loadResourceSettings(overrides: Overrides = {}, env: NodeJS.Proc
   return resourceSettings(overrides, env);
 }
 
-type ResourceSettings = Pick<Settings, 'openapi' | 'resources' | 'references' | 'shard'>;
+type ResourceSettings = Pick<Settings, 'openapi' | 'resources' | 'references' | 'shard' | 'disposable'>;
 
 function resourceSettings(overrides: Overrides, env: NodeJS.ProcessEnv): ResourceSettings {
   const read = reader(overrides, env);
-  return { openapi: read('MVMNT_OPENAPI'), resources: nameList(read('MVMNT_RESOURCES')), references: givenReferences(overrides, env), shard: shardSetting(read('MVMNT_SHARD')) };
+  return {
+    openapi: read('MVMNT_OPENAPI'),
+    resources: nameList(read('MVMNT_RESOURCES')),
+    references: givenReferences(overrides, env),
+    shard: shardSetting(read('MVMNT_SHARD')),
+    // The embedded server starts empty every run: whatever the run leaves there is gone with it.
+    disposable: read('MVMNT_BASE_URL') === undefined || yes('MVMNT_DISPOSABLE', read('MVMNT_DISPOSABLE')),
+  };
 }
 
 /** A variable's value: the flag's, else the environment's, trimmed; blank counts as unset. */
@@ -133,7 +143,7 @@ export function loadConfig(overrides: Overrides = {}, env: NodeJS.ProcessEnv = p
     settings: {
       reportDir: read('MVMNT_REPORT_DIR') ?? 'reports',
       requestTimeoutMs: positiveInteger('MVMNT_REQUEST_TIMEOUT_MS', read('MVMNT_REQUEST_TIMEOUT_MS'), 10_000),
-      propertyRuns: positiveInteger('MVMNT_PROPERTY_RUNS', read('MVMNT_PROPERTY_RUNS'), embedded ? 100 : 25),
+      propertyRuns: positiveInteger('MVMNT_PROPERTY_RUNS', read('MVMNT_PROPERTY_RUNS'), 25),
       maxBurst: positiveInteger('MVMNT_MAX_BURST', read('MVMNT_MAX_BURST'), 1000),
       concurrency: positiveInteger('MVMNT_CONCURRENCY', read('MVMNT_CONCURRENCY'), embedded ? 16 : 4),
       seed: integer('MVMNT_SEED', read('MVMNT_SEED')) ?? randomSeed(),
@@ -175,6 +185,12 @@ function givenReferences(overrides: Overrides, env: NodeJS.ProcessEnv): Record<s
     references[resource.toLowerCase().replace(/_/g, '-')] = value;
   }
   return references;
+}
+
+function yes(name: VariableName, value: string | undefined): boolean {
+  if (value === undefined) return false;
+  if (value !== 'yes' && value !== 'no') throw new ConfigError(name, `must be yes or no, got '${value}'`);
+  return value === 'yes';
 }
 
 function shardSetting(value: string | undefined): { index: number; count: number } | undefined {

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, test as base, type RunnerTestCase } from 'vitest';
 import type { Check } from './checks/types.ts';
-import { skipRowReason } from './cases.ts';
+import { skipRowOf } from './cases.ts';
 import { buildEvidence, ConformanceFailure, sampleOf } from './evidence.ts';
 import type { Exchange } from './http/exchange.ts';
 import type { Tally } from './observations.ts';
@@ -21,6 +21,8 @@ declare module 'vitest' {
     clause?: string;
     /** The resource whose describe block the test is in; absent for API-wide tests. */
     resource?: string;
+    /** The operation the test judged ("POST /orders/{id}/cancel"): the one its checked request called. */
+    operation?: string;
     evidence?: Evidence[];
     /** The exchanges the test checked, in order (a failing test's last one is the failure's). */
     checked?: ExchangeSample[];
@@ -72,9 +74,10 @@ export const test = base.extend<Fixtures & { propertyDepth: { value: number } }>
       const resource = resourceOfTask(task, session);
       if (resource) {
         task.meta.resource = resource.fixture.name;
-        // A clause the resource cannot have, or a resource whose required references cannot be had: a skip, saying why.
-        const why = skipRowReason(resource.fixture.name, task.name);
-        if (why) skip(why);
+        // A clause the operation cannot have, or a resource whose required references cannot be had: a skip, saying why.
+        const row = skipRowOf(resource.fixture.name, task.name);
+        if (row?.operation) task.meta.operation = row.operation;
+        if (row) skip(row.reason);
       }
       await use(resource);
     },
@@ -86,6 +89,7 @@ export const test = base.extend<Fixtures & { propertyDepth: { value: number } }>
   verify: async ({ task, clause, session, propertyDepth }, use) => {
     await use((exchange, ...checks) => {
       const violations = checks.flatMap((check) => check(exchange));
+      if (exchange.request.route) task.meta.operation ??= exchange.request.route;
       // Of a property's cases only the first is kept: a failure's own exchange is in its evidence.
       const checked = (task.meta.checked ??= []);
       if (checked.length < (propertyDepth.value === 0 ? MAX_CHECKED : 1)) checked.push(sampleOf(exchange, session.secrets()));
@@ -98,7 +102,6 @@ export const test = base.extend<Fixtures & { propertyDepth: { value: number } }>
   },
   verifyTally: async ({ task, session, skip }, use) => {
     await use((tally) => {
-      task.meta.run = runSummary(session);
       // Nothing to judge is not the target's fault: the clause is skipped, saying why.
       if (tally.unjudged !== undefined) skip(tally.unjudged);
       if (tally.violations === 0) return;
@@ -154,18 +157,6 @@ function resourceOfTask(task: RunnerTestCase, session: Session): ResourceRequest
     if (resource) return resource;
   }
   return undefined;
-}
-
-function runSummary(session: Session): RunSummary {
-  const { runId, startedAt, target, settings, judged } = session.context;
-  return {
-    runId,
-    startedAt,
-    target: { baseUrl: target.baseUrl, embedded: target.embedded },
-    resources: judged,
-    seed: settings.seed,
-    stats: { requests: session.client.sent.requests, waitedMs: session.pacer.waitedMs, ...runStats },
-  };
 }
 
 function record(meta: { evidence?: Evidence[] }, evidence: Evidence): void {

@@ -12,7 +12,7 @@ export interface LedgerEntry {
   key?: string | null;
 }
 
-type Line = { op: 'created'; entry: LedgerEntry } | { op: 'deleted'; id: string };
+type Line = { op: 'created'; entry: LedgerEntry } | { op: 'deleted'; id: string } | { op: 'kept'; id: string };
 
 export class Ledger {
   private readonly live = new Map<string, LedgerEntry>();
@@ -36,6 +36,12 @@ export class Ledger {
     }
   }
 
+  /** Marks a record the run leaves on purpose (its resource has no DELETE, and the target is disposable). */
+  kept(entry: LedgerEntry): void {
+    if (!this.live.delete(entry.id)) return;
+    this.append({ op: 'kept', id: entry.id });
+  }
+
   pending(): LedgerEntry[] {
     return [...this.live.values()];
   }
@@ -47,13 +53,24 @@ export class Ledger {
 
 /** Records a ledger file still lists as created and not deleted (from any process of the run). */
 export function pendingInLedgerFile(file: string): LedgerEntry[] {
-  if (!existsSync(file)) return [];
+  return readLedgerFile(file).pending;
+}
+
+/** Records a ledger file lists as left on purpose (no DELETE, on a disposable target). */
+export function keptInLedgerFile(file: string): LedgerEntry[] {
+  return readLedgerFile(file).kept;
+}
+
+function readLedgerFile(file: string): { pending: LedgerEntry[]; kept: LedgerEntry[] } {
   const live = new Map<string, LedgerEntry>();
+  const kept: LedgerEntry[] = [];
+  if (!existsSync(file)) return { pending: [], kept };
   for (const text of readFileSync(file, 'utf8').split('\n')) {
     if (!text.trim()) continue;
     const line = JSON.parse(text) as Line;
     if (line.op === 'created') live.set(line.entry.id, line.entry);
-    else live.delete(line.id);
+    else if (line.op === 'kept') kept.push(live.get(line.id)!);
+    if (line.op !== 'created') live.delete(line.id);
   }
-  return [...live.values()];
+  return { pending: [...live.values()], kept: kept.filter(Boolean) };
 }

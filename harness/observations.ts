@@ -1,6 +1,7 @@
 // Run-wide clauses: checks applied to every response the run receives (not to one sample), tallied
 // per clause and resource so final tests can judge them all. Kept small: counts plus the first few
 // failures. Comparisons across responses (request ids, rate-limit windows) span every resource.
+import { Answers } from './checks/one-answer.ts';
 import { envelopeCode, envelopeShape, jsonContentType } from './checks/envelope.ts';
 import { requestIdPresent } from './checks/headers.ts';
 import { rateLimitHeaders } from './checks/rate-limit.ts';
@@ -42,14 +43,16 @@ export class Observations {
   private readonly tallies = new Map<string, Tally>();
   private readonly requestIds = new Map<string, string>();
   private readonly rateLimitWindows = new RateLimitWindows();
+  private readonly answers = new Answers();
   private readonly rules: RunWideRule[];
+  private readonly isApi: (exchange: Exchange) => boolean;
 
   constructor(
     private readonly baseUrl: string,
     private readonly reportDir: string,
     private readonly secrets: () => readonly string[],
   ) {
-    const api = (exchange: Exchange) => exchange.request.operation !== 'token' && exchange.request.url.startsWith(baseUrl);
+    const api = (this.isApi = (exchange: Exchange) => exchange.request.operation !== 'token' && exchange.request.url.startsWith(baseUrl));
     const answered = (exchange: Exchange) => api(exchange) && exchange.response !== null;
     const error = (exchange: Exchange) => answered(exchange) && exchange.response!.status >= 400;
     this.rules = [
@@ -77,6 +80,7 @@ export class Observations {
   }
 
   readonly observe = (exchange: Exchange): void => {
+    if (this.isApi(exchange)) this.answers.observe(exchange);
     for (const rule of this.rules) {
       if (!rule.applies(exchange)) continue;
       const tally = this.counts(rule.clause, exchange.request.resource);
@@ -110,6 +114,25 @@ export class Observations {
       this.tallies.set(id, tally);
     }
     return tally;
+  }
+
+  /** How many questions with two accepted answers this run has asked of two operations or more. */
+  questionsAsked(): number {
+    return this.answers.judge().asked;
+  }
+
+  /** ERR-ONE-ANSWER over the whole run: the questions asked of two operations or more, and the answers that differ from the rest. */
+  oneAnswer(): Tally {
+    const clause = 'ERR-ONE-ANSWER';
+    const { asked, findings } = this.answers.judge();
+    const failures = findings.slice(0, KEPT_FAILURES).map((finding) => buildEvidence(clauseById(clause)!, [finding.violation], finding.example, this.reportDir, this.secrets()));
+    return {
+      clause,
+      checked: asked,
+      violations: findings.length,
+      failures,
+      ...(asked === 0 ? { unjudged: 'no question with two accepted answers was asked of two operations in this run (its families were not selected), so there was nothing to compare' } : {}),
+    };
   }
 
   get clauses(): string[] {

@@ -8,7 +8,7 @@ import { toCurl } from './http/curl.ts';
 import { describeOutcome, type Exchange } from './http/exchange.ts';
 import type { KeyFactory } from './keys.ts';
 import { credentialsOf } from './redact.ts';
-import type { ResourceFixture, ResourceRequests } from './resource.ts';
+import type { Reference, ResourceRequests } from './resource.ts';
 
 export interface LiveRecord {
   id: string;
@@ -21,9 +21,10 @@ export interface RecordMaker {
   client: Pick<Client, 'send'>;
   keys: KeyFactory;
   references: {
-    /** Makes the records the fixture's payloads reference live. */
-    prepare(fixture: ResourceFixture): Promise<void>;
-    values(fixture: ResourceFixture): Record<string, unknown>;
+    /** Makes the records these references name live (`owner`: whose body it is; `chain`: the records being made on the way). */
+    prepare(owner: string, references: readonly Reference[], chain?: string[]): Promise<void>;
+    /** The body with the references set to the live records. */
+    fill<Body extends Record<string, unknown>>(owner: string, references: readonly Reference[], body: Body): Body;
   };
   secrets(): string[];
 }
@@ -37,12 +38,15 @@ export class SetupError extends Error {
   }
 }
 
-/** A record of the resource, valid, with a key of the run and live records for its references. */
-export async function createRecord(maker: RecordMaker, resource: ResourceRequests, overrides: Record<string, unknown> = {}): Promise<LiveRecord> {
+/**
+ * A record of the resource, valid, with a key of the run and live records for its references
+ * (`chain`: the records being made on the way to this one, when a reference asks for it).
+ */
+export async function createRecord(maker: RecordMaker, resource: ResourceRequests, overrides: Record<string, unknown> = {}, chain?: string[]): Promise<LiveRecord> {
   const { fixture } = resource;
-  await maker.references.prepare(fixture);
+  await maker.references.prepare(fixture.name, fixture.references, chain);
   const key = maker.keys.next('rec');
-  const payload = { ...validCreatePayload(fixture, { key, references: maker.references.values(fixture) }), ...overrides };
+  const payload = { ...maker.references.fill(fixture.name, fixture.references, validCreatePayload(fixture, { key })), ...overrides };
   const exchange = await maker.client.send(resource.create({ json: payload, purpose: 'setup' }));
   const body = exchange.response?.json as Record<string, unknown> | undefined;
   const status = exchange.response?.status ?? 0;
@@ -51,6 +55,15 @@ export async function createRecord(maker: RecordMaker, resource: ResourceRequest
   }
   const held = fixture.keyField ? payload[fixture.keyField] : undefined;
   return { id: body.id, key: typeof held === 'string' ? held : key, body };
+}
+
+/** A record the user named (MVMNT_REF_*), read as it is: its nested records (a shipment's orders) are what other records name. */
+export async function readRecord(maker: RecordMaker, resource: ResourceRequests, id: string): Promise<LiveRecord> {
+  const exchange = await maker.client.send(resource.get(id, { purpose: 'setup' }));
+  const body = exchange.response?.json as Record<string, unknown> | undefined;
+  if (exchange.response?.status !== 200 || typeof body?.id !== 'string') throw new SetupError(`could not read the ${resource.fixture.title} ${id} named in the run's settings`, exchange, maker.secrets());
+  const key = resource.fixture.keyField ? body[resource.fixture.keyField] : undefined;
+  return { id: body.id, key: typeof key === 'string' ? key : '', body };
 }
 
 export async function deleteRecord(maker: RecordMaker, resource: ResourceRequests, id: string): Promise<void> {

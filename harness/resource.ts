@@ -1,15 +1,35 @@
-// Requests for a resource described by a fixture (fixtures/resources/<name>.json): the routes as
-// request specs, so a suite names an operation and never builds a URL by hand.
-import type { ResourceFixture } from '../fixtures/load.ts';
+// Requests for a resource described by a fixture (fixtures/resources/<name>.json): each of its
+// operations as request specs, so a suite names an operation and never builds a URL by hand.
+import { nestedCollection, pathParameters, type OperationDefinition, type OperationRole, type ResourceFixture, type RouteName } from '../fixtures/load.ts';
 import type { RequestSpec } from './http/client.ts';
 import type { Operation } from './http/exchange.ts';
 
-export type { JsonSchema, Reference, ResourceFixture } from '../fixtures/load.ts';
+export type { JsonSchema, OperationDefinition, OperationRole, Reference, ResourceFixture } from '../fixtures/load.ts';
 
-type Extra = Omit<RequestSpec, 'method' | 'path' | 'url' | 'operation' | 'resource'>;
+type Extra = Omit<RequestSpec, 'method' | 'path' | 'url' | 'operation' | 'resource' | 'route'>;
+
+/** One operation of a resource, ready to be sent. */
+export interface OperationRequests {
+  definition: OperationDefinition;
+  /** The resource it belongs to. */
+  resource: string;
+  /** How reports name it: "POST /orders/{id}/cancel". */
+  label: string;
+  role: OperationRole;
+  /** The path's record parameters, in order: the resource's record, then a nested record's. */
+  parameters: string[];
+  /** The collection of a nested record it acts on (the `stops` of a route), if any. */
+  nested?: string;
+  /** The request: `ids` fill the path's parameters in order; the query's required parameters get valid values by the caller. */
+  request(ids?: readonly string[], extra?: Extra): RequestSpec;
+}
 
 export interface ResourceRequests {
   fixture: ResourceFixture;
+  /** Every operation the fixture lists, in its order. */
+  operations: OperationRequests[];
+  /** The resource's own operation of a role (not a nested record's), if it has one. */
+  operation(role: OperationRole): OperationRequests | undefined;
   create(extra?: Extra): RequestSpec;
   get(id: string, extra?: Extra): RequestSpec;
   /** GET with the lookup parameter (`?by=key`); only for a fixture that has one. */
@@ -17,32 +37,68 @@ export interface ResourceRequests {
   patch(id: string, extra?: Extra): RequestSpec;
   remove(id: string, extra?: Extra): RequestSpec;
   filter(extra?: Extra): RequestSpec;
+  /** The path of a record (where GET, PATCH and DELETE address it). */
   itemPath(id: string): string;
   /** The route as the resource's tests name it: "POST /<resource>". */
-  routeLabel(operation: 'create' | 'get' | 'patch' | 'delete' | 'filter'): string;
+  routeLabel(route: RouteName): string;
+}
+
+const ROUTE_ROLES: Record<RouteName, OperationRole> = { create: 'create', get: 'read', patch: 'update', delete: 'delete', filter: 'filter' };
+
+/** What the ledger and the run-wide tallies call a request to an operation of this role. */
+function kindOf(definition: OperationDefinition): Operation {
+  if (nestedCollection(definition.path) !== undefined) return 'nested';
+  const crud = (Object.entries(ROUTE_ROLES) as [RouteName, OperationRole][]).find(([, role]) => role === definition.role);
+  return crud ? crud[0] : (definition.role as Operation);
+}
+
+export function operationRequests(resource: string, definition: OperationDefinition): OperationRequests {
+  const parameters = pathParameters(definition.path);
+  const label = `${definition.method} ${definition.path}`;
+  return {
+    definition,
+    resource,
+    label,
+    role: definition.role,
+    parameters,
+    nested: nestedCollection(definition.path),
+    request: (ids = [], extra = {}) => {
+      if (ids.length < parameters.length) throw new Error(`${label} needs ${parameters.length} id(s) in its path, got ${ids.length}`);
+      let index = 0;
+      const path = definition.path.replace(/\{[^}/]+\}/g, () => encodeURIComponent(ids[index++]));
+      return { method: definition.method, path, operation: kindOf(definition), resource, route: label, ...extra };
+    },
+  };
 }
 
 export function resourceRequests(fixture: ResourceFixture): ResourceRequests {
-  const itemPath = (id: string) => fixture.routes.get.path.replace('{id}', encodeURIComponent(id));
-  const spec = (operation: Operation, route: { method: string; path: string }, path: string, extra: Extra = {}): RequestSpec => ({
-    method: route.method,
-    path,
-    operation,
-    resource: fixture.name,
-    ...extra,
-  });
+  const operations = fixture.operations.map((definition) => operationRequests(fixture.name, definition));
+  const operation = (role: OperationRole) => operations.find((candidate) => candidate.role === role && candidate.nested === undefined);
+  const route = (name: RouteName) => {
+    const found = operation(ROUTE_ROLES[name]);
+    if (!found) throw new Error(`${fixture.name} has no ${name} operation`);
+    return found;
+  };
+  const recordPath = (operation('read') ?? operation('update') ?? operation('delete'))?.definition.path;
+  const itemPath = (id: string) => {
+    if (!recordPath) throw new Error(`${fixture.name} has no operation on a record`);
+    return recordPath.replace(/\{[^}/]+\}/, encodeURIComponent(id));
+  };
   return {
     fixture,
-    create: (extra) => spec('create', fixture.routes.create, fixture.routes.create.path, extra),
-    get: (id, extra) => spec('get', fixture.routes.get, itemPath(id), extra),
+    operations,
+    operation,
+    create: (extra) => route('create').request([], extra),
+    get: (id, extra) => route('get').request([id], extra),
     getByKey: (key, extra) => {
       const lookup = fixture.lookup!;
-      return spec('get', fixture.routes.get, `${itemPath(key)}?${encodeURIComponent(lookup.parameter)}=${encodeURIComponent(lookup.byKey)}`, extra);
+      const spec = route('get').request([key], extra);
+      return { ...spec, path: `${spec.path}?${encodeURIComponent(lookup.parameter)}=${encodeURIComponent(lookup.byKey)}` };
     },
-    patch: (id, extra) => spec('patch', fixture.routes.patch, itemPath(id), extra),
-    remove: (id, extra) => spec('delete', fixture.routes.delete, itemPath(id), extra),
-    filter: (extra) => spec('filter', fixture.routes.filter, fixture.routes.filter.path, extra),
+    patch: (id, extra) => route('patch').request([id], extra),
+    remove: (id, extra) => route('delete').request([id], extra),
+    filter: (extra) => route('filter').request([], extra),
     itemPath,
-    routeLabel: (operation) => `${fixture.routes[operation].method} ${fixture.routes[operation].path}`,
+    routeLabel: (name) => route(name).label,
   };
 }

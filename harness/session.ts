@@ -1,6 +1,7 @@
 // A session: everything one process needs to talk to the target (client, tokens, pacing, ledger,
 // run-wide observations), built from the run context. Test workers, cleanup and sweep each make one.
 import { join } from 'node:path';
+import { valueAt } from '../fixtures/load.ts';
 import { createTokenSource, type TokenSource } from './auth.ts';
 import { createClient, createDispatcher, type Client } from './http/client.ts';
 import type { Exchange } from './http/exchange.ts';
@@ -8,7 +9,7 @@ import { KeyFactory } from './keys.ts';
 import { Ledger } from './ledger.ts';
 import { Observations } from './observations.ts';
 import { Pacer, Slots } from './pacing.ts';
-import { createRecord } from './records.ts';
+import { createRecord, readRecord } from './records.ts';
 import { References } from './references.ts';
 import { resourceRequests, type ResourceRequests } from './resource.ts';
 import type { RunContext } from './run-context.ts';
@@ -45,6 +46,7 @@ export function createSession(context: RunContext): Session {
   const observations = new Observations(target.baseUrl, settings.reportDir, secrets);
   const known = new Map(context.known.map((fixture) => [fixture.name, resourceRequests(fixture)]));
   const judged = context.judged.map((name) => known.get(name)!);
+  const made = madeByRoute(known);
   const client = createClient({
     baseUrl: target.baseUrl,
     dispatcher,
@@ -53,7 +55,7 @@ export function createSession(context: RunContext): Session {
     pacer,
     slots: new Slots(settings.concurrency),
     timeoutMs: settings.requestTimeoutMs,
-    observers: [observations.observe, (exchange) => recordInLedger(ledger, known, exchange)],
+    observers: [observations.observe, (exchange) => recordInLedger(ledger, known, made, exchange)],
   });
   const session: Session = {
     context,
@@ -65,20 +67,37 @@ export function createSession(context: RunContext): Session {
     observations,
     known,
     judged,
-    references: new References({ known, given: settings.references, create: (resource) => createRecord(session, resource) }),
+    references: new References({ known, given: settings.references, create: (resource, chain) => createRecord(session, resource, {}, chain), read: (resource, id) => readRecord(session, resource, id), disposable: settings.disposable }),
     secrets,
     close: () => dispatcher.close(),
   };
   return session;
 }
 
-/** Any successful create is a record to clean up, whoever sent it; any successful delete ends one. */
-function recordInLedger(ledger: Ledger, known: ReadonlyMap<string, ResourceRequests>, exchange: Exchange): void {
+/** The records an operation makes besides a create's (a duplicate, a rebooked load), by its route: what resource, and its id's field in the answer. */
+function madeByRoute(known: ReadonlyMap<string, ResourceRequests>): Map<string, { resource: ResourceRequests; idField: string }> {
+  const made = new Map<string, { resource: ResourceRequests; idField: string }>();
+  for (const resource of known.values()) {
+    for (const operation of resource.operations) {
+      const creates = resource.fixture.operationHints[operation.definition.id]?.creates;
+      const target = creates && known.get(creates.resource);
+      if (target) made.set(operation.label, { resource: target, idField: creates.idField });
+    }
+  }
+  return made;
+}
+
+/** Any successful create is a record to clean up, whoever sent it (so is one an action makes); any successful delete ends one. */
+function recordInLedger(ledger: Ledger, known: ReadonlyMap<string, ResourceRequests>, made: ReturnType<typeof madeByRoute>, exchange: Exchange): void {
   const status = exchange.response?.status ?? 0;
   const resource = exchange.request.resource === undefined ? undefined : known.get(exchange.request.resource);
   if (status < 200 || status >= 300 || resource === undefined) return;
-  if (exchange.request.operation === 'create') {
-    const record = exchange.response!.json as Record<string, unknown> | undefined;
+  const record = exchange.response!.json as Record<string, unknown> | undefined;
+  const maker = exchange.request.route === undefined ? undefined : made.get(exchange.request.route);
+  if (maker) {
+    const id = valueAt(record, maker.idField);
+    if (typeof id === 'string') ledger.created({ resource: maker.resource.fixture.name, path: maker.resource.itemPath(id), id, key: null });
+  } else if (exchange.request.operation === 'create') {
     const key = resource.fixture.keyField ? record?.[resource.fixture.keyField] : undefined;
     if (record && typeof record.id === 'string') {
       ledger.created({ resource: resource.fixture.name, path: resource.itemPath(record.id), id: record.id, key: typeof key === 'string' ? key : null });

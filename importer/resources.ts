@@ -1,11 +1,11 @@
-// An OpenAPI description's CRUD resources as fixtures: POST /x, GET|PATCH|DELETE /x/{id} and
-// POST /x/filter become routes; request bodies become the create and patch schemas; the filter body
-// gives the pageSize bounds; the responses give the list shape and the record schema; a `by`
-// parameter becomes the lookup; a deterministic valid sample is derived from the create schema.
-import type { JsonSchema, ResourceDefinition, RouteName } from '../fixtures/load.ts';
-import { follow } from '../schema/index.ts';
+// An OpenAPI description's resources as fixtures: every operation under the base URL, grouped by the
+// first segment of its path, with its role (read off its method and path shape), body schema, query
+// parameters, success status and declared statuses. The create body gives the valid sample and the
+// references a record needs; the filter body the pageSize bounds; the responses the list shape and the
+// record schema; a `by` parameter the lookup.
+import type { JsonSchema, OperationDefinition, OperationRole, ResourceDefinition } from '../fixtures/load.ts';
+import { follow, validSample } from '../schema/index.ts';
 import { convertSchema, type ConvertContext, type Untranslated } from './schema.ts';
-import { validSample } from '../schema/sample.ts';
 
 type Node = Record<string, any>;
 
@@ -19,91 +19,156 @@ export interface ImportResult {
   report: Untranslated[];
 }
 
-const COLLECTION = /^\/([a-z0-9][a-z0-9-]*)$/;
-const FILTER = /^\/([a-z0-9][a-z0-9-]*)\/filter$/;
-const ITEM = /^\/([a-z0-9][a-z0-9-]*)\/\{[^}/]+\}$/;
-const OPERATIONS: [RouteName, string, RegExp][] = [
-  ['create', 'post', COLLECTION],
-  ['filter', 'post', FILTER],
-  ['get', 'get', ITEM],
-  ['patch', 'patch', ITEM],
-  ['delete', 'delete', ITEM],
-];
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+const PARAMETER = /^\{[^}/]+\}$/;
+
+interface Found {
+  path: string;
+  method: string;
+  operation: Node;
+  role: OperationRole;
+}
+
+/**
+ * The role of an operation, read off its path (segments after the resource's) and method: a POST on
+ * the collection that answers 201 creates; one that answers 200 searches (POST /global-search).
+ */
+export function roleOf(path: string, method: string, success: number): OperationRole | undefined {
+  const [, ...rest] = path.split('/').filter(Boolean);
+  const parameters = rest.filter((segment) => PARAMETER.test(segment)).length;
+  const verb = method.toUpperCase();
+  if (rest.length === 0) return verb === 'POST' ? (success === 201 ? 'create' : 'search') : verb === 'GET' ? 'report' : undefined;
+  if (parameters === 0) {
+    if (rest.length === 1 && rest[0] === 'filter' && verb === 'POST') return 'filter';
+    if (rest.length === 1 && rest[0] === 'search' && verb === 'POST') return 'search';
+    return verb === 'GET' ? 'report' : verb === 'POST' ? 'collection-action' : undefined;
+  }
+  // The record's own path, or a nested record's (/loads/{loadId}/carriers/{carrierId}).
+  if (PARAMETER.test(rest.at(-1)!)) return ({ GET: 'read', PATCH: 'update', PUT: 'update', DELETE: 'delete', POST: 'action' } as const)[verb as 'GET'];
+  return verb === 'GET' ? 'sub-read' : 'action';
+}
 
 export function importResources(document: Node, options: ImportOptions = {}): ImportResult {
   const report: Untranslated[] = [];
   const wanted = options.tags?.map((tag) => tag.trim().toLowerCase()).filter(Boolean);
-  const byResource = new Map<string, Partial<Record<RouteName, { path: string; operation: Node }>>>();
+  const byResource = new Map<string, Found[]>();
   for (const [path, item] of Object.entries((document.paths ?? {}) as Record<string, Node>)) {
-    for (const [route, method, pattern] of OPERATIONS) {
-      const name = pattern.exec(path)?.[1];
+    const name = /^\/([a-z0-9][a-z0-9-]*)(?:\/|$)/.exec(path)?.[1];
+    for (const method of METHODS) {
       const operation = item?.[method];
-      if (!name || !operation) continue;
+      if (!operation) continue;
       const tags = ((operation.tags ?? []) as string[]).map((tag) => tag.toLowerCase());
-      if (wanted && !wanted.includes(name) && !tags.some((tag) => wanted.includes(tag))) continue;
-      byResource.set(name, { ...byResource.get(name), [route]: { path, operation } });
+      if (wanted && !(name && wanted.includes(name)) && !tags.some((tag) => wanted.includes(tag))) continue;
+      const role = name ? roleOf(path, method, successStatus(operation)) : undefined;
+      if (!name || !role) {
+        report.push({ path: pointer(path, method), reason: `${method.toUpperCase()} ${path} fits no operation shape the suite knows: not imported` });
+        continue;
+      }
+      byResource.set(name, [...(byResource.get(name) ?? []), { path, method, operation, role }]);
     }
   }
-  const resources: ResourceDefinition[] = [];
-  for (const [name, operations] of byResource) {
-    const missing = OPERATIONS.map(([route]) => route).filter((route) => !operations[route]);
-    if (missing.length > 0) {
-      report.push({ path: `#/paths/~1${name}`, reason: `resource ${name} lacks ${missing.join(', ')}: not imported (the suite needs create, get, patch, delete and filter)` });
-      continue;
-    }
+  const resources = [...byResource].map(([name, found]) => {
     const untranslated: Untranslated[] = [];
-    resources.push(importResource(document, name, operations as Record<RouteName, { path: string; operation: Node }>, untranslated));
+    const resource = importResource(document, name, found, untranslated);
     report.push(...untranslated);
-  }
-  if (resources.length === 0) report.push({ path: '#/paths', reason: 'no resource with create, get, patch, delete and filter operations was found' });
+    return resource;
+  });
   return { resources, report };
 }
 
-function importResource(document: Node, name: string, operations: Record<RouteName, { path: string; operation: Node }>, report: Untranslated[]): ResourceDefinition {
+function pointer(path: string, method: string, ...rest: string[]): string {
+  return [`#/paths/${path.replace(/~/g, '~0').replace(/\//g, '~1')}`, method, ...rest].join('/');
+}
+
+function successStatus(operation: Node): number {
+  return Number(Object.keys(operation.responses ?? {}).find((status) => /^2\d\d$/.test(status)) ?? 200);
+}
+
+function importResource(document: Node, name: string, found: Found[], report: Untranslated[]): ResourceDefinition {
   const request: ConvertContext = { document, report, direction: 'request' };
   const response: ConvertContext = { document, report, direction: 'response' };
-  const pointer = (route: RouteName, ...rest: string[]) =>
-    [`#/paths/${operations[route].path.replace(/~/g, '~0').replace(/\//g, '~1')}`, route === 'create' || route === 'filter' ? 'post' : route, ...rest].join('/');
-  const bodyOf = (route: RouteName) => operations[route].operation.requestBody?.content?.['application/json']?.schema;
-  const successOf = (route: RouteName, status: string) => {
-    const answer = deref(document, operations[route].operation.responses?.[status]);
-    return answer?.content?.['application/json']?.schema;
+  const own = (role: OperationRole) => found.find((candidate) => candidate.role === role && pathDepth(candidate.path) <= 2);
+  const responseSchema = (entry: Found | undefined, status: number) => {
+    const answer = deref(document, entry?.operation.responses?.[String(status)]);
+    return answer?.content?.['application/json']?.schema as Node | undefined;
   };
 
-  const create = convertSchema(bodyOf('create') ?? {}, request, pointer('create', 'requestBody'));
-  const patch = convertSchema(bodyOf('patch') ?? {}, request, pointer('patch', 'requestBody'));
-  const keyField = create.properties?.key?.type === 'string' || (create.oneOf ?? []).some((variant) => variant.properties?.key) ? 'key' : null;
-  const created = successOf('create', '201') ?? successOf('create', '200');
-  const recordSource = created ? convertSchema(created, response, pointer('create', 'responses', '201')) : {};
-  const listed = successOf('filter', '200');
-  const page = listPageProperty(document, listed);
-  if (!page) report.push({ path: pointer('filter', 'responses', '200'), reason: 'the filter response names no page object beside data; pageInfo is assumed' });
+  const operations = found.map((entry): OperationDefinition => {
+    const { path, method, operation, role } = entry;
+    const success = successStatus(operation);
+    const requestBody = deref(document, operation.requestBody);
+    const json = requestBody?.content?.['application/json']?.schema;
+    const others = Object.keys(requestBody?.content ?? {}).filter((type) => type !== 'application/json');
+    if (others.length > 0) report.push({ path: pointer(path, method, 'requestBody'), reason: `body types ${others.join(', ')} are not sent; only application/json is judged` });
+    const body = json === undefined ? undefined : {
+      required: requestBody?.required === true,
+      schema: role === 'filter' ? filterSchema(document, json, pointer(path, method, 'requestBody'), report) : convertSchema(json, request, pointer(path, method, 'requestBody')),
+    };
+    const query = queryParameters(document, operation, request, pointer(path, method, 'parameters'));
+    const declared = Object.keys(operation.responses ?? {}).filter((status) => /^\d{3}$/.test(status)).map(Number);
+    return {
+      id: operation.operationId ?? `${method}${path}`,
+      method: method.toUpperCase(),
+      path,
+      role,
+      ...(body ? { body } : {}),
+      ...(Object.keys(query).length > 0 ? { query } : {}),
+      success,
+      declared,
+    };
+  });
+
+  const createEntry = own('create');
+  const create = createEntry ? operations[found.indexOf(createEntry)].body?.schema : undefined;
+  const keyField = create?.properties?.key?.type === 'string' || (create?.oneOf ?? []).some((variant) => variant.properties?.key) ? 'key' : null;
+  const readEntry = own('read');
+  const recordResponse = responseSchema(createEntry, 201) ?? responseSchema(createEntry, 200) ?? responseSchema(readEntry, 200);
+  const recordSource = recordResponse ? convertSchema(recordResponse, response, pointer((createEntry ?? readEntry)!.path, (createEntry ?? readEntry)!.method, 'responses')) : {};
+  const filterEntry = own('filter');
+  const page = filterEntry ? listPageProperty(document, responseSchema(filterEntry, 200)) : undefined;
+  if (filterEntry && !page) report.push({ path: pointer(filterEntry.path, filterEntry.method, 'responses', '200'), reason: 'the filter response names no page object beside data; pageInfo is assumed' });
 
   return {
     name,
-    title: titleOf(created, name),
-    routes: Object.fromEntries(OPERATIONS.map(([route, method]) => [route, { method: method.toUpperCase(), path: operations[route].path.replace(/\{[^}/]+\}/, '{id}') }])) as ResourceDefinition['routes'],
+    title: titleOf(recordResponse, name),
     keyField,
-    ...lookupOf(document, operations.get.operation),
+    ...(readEntry ? lookupOf(document, readEntry.operation) : {}),
     list: { page: page ?? 'pageInfo' },
-    schemas: {
-      create,
-      patch,
-      filter: filterSchema(document, bodyOf('filter'), pointer('filter', 'requestBody'), report),
-      record: recordSchema(recordSource, create, keyField),
-    },
-    validSample: validSample(create),
+    record: recordSchema(recordSource, create ?? {}, keyField),
+    operations,
+    validSample: create ? validSample(create) : {},
     ...(report.length > 0 ? { untranslated: report } : {}),
   };
+}
+
+/** Segments of a path: /x (1), /x/{id} (2), /x/{id}/cancel (3). */
+function pathDepth(path: string): number {
+  return path.split('/').filter(Boolean).length;
+}
+
+/** Query parameters of the operation (the lookup parameter aside, which `lookup` describes), with their schemas. */
+function queryParameters(document: Node, operation: Node, ctx: ConvertContext, at: string): Record<string, { required: boolean; schema: JsonSchema }> {
+  const query: Record<string, { required: boolean; schema: JsonSchema }> = {};
+  for (const [index, parameter] of ((operation.parameters ?? []) as Node[]).entries()) {
+    const resolved = deref(document, parameter);
+    if (resolved?.in !== 'query' || isLookup(document, resolved)) continue;
+    query[resolved.name] = { required: resolved.required === true, schema: convertSchema(resolved.schema ?? {}, ctx, `${at}/${index}/schema`) };
+  }
+  return query;
+}
+
+function isLookup(document: Node, parameter: Node): boolean {
+  const values = deref(document, parameter.schema)?.enum as unknown[] | undefined;
+  return parameter.in === 'query' && values !== undefined && values.includes('id') && values.includes('key');
 }
 
 function deref(document: Node, node: Node | undefined): Node | undefined {
   return node === undefined ? undefined : follow(node, document).node;
 }
 
-/** The 201 body's schema name (Customer), or the path's singular. */
-function titleOf(created: Node | undefined, name: string): string {
-  const ref = typeof created?.$ref === 'string' ? created.$ref.split('/').pop() : undefined;
+/** The record schema's name (Customer), or the path's singular. */
+function titleOf(record: Node | undefined, name: string): string {
+  const ref = typeof record?.$ref === 'string' ? record.$ref.split('/').pop() : undefined;
   if (ref) return ref;
   const singular = name.replace(/ies$/, 'y').replace(/s$/, '');
   return singular.split('-').map((part) => part[0].toUpperCase() + part.slice(1)).join(' ');
@@ -112,10 +177,7 @@ function titleOf(created: Node | undefined, name: string): string {
 function lookupOf(document: Node, get: Node): Pick<ResourceDefinition, 'lookup'> {
   for (const parameter of (get.parameters ?? []) as Node[]) {
     const resolved = deref(document, parameter);
-    const values = deref(document, resolved?.schema)?.enum as unknown[] | undefined;
-    if (resolved?.in === 'query' && values?.includes('id') && values.includes('key')) {
-      return { lookup: { parameter: resolved.name, byId: 'id', byKey: 'key' } };
-    }
+    if (resolved && isLookup(document, resolved)) return { lookup: { parameter: resolved.name, byId: 'id', byKey: 'key' } };
   }
   return {};
 }
@@ -126,7 +188,7 @@ function listPageProperty(document: Node, listed: Node | undefined): string | un
 }
 
 /** The suite filters by id, key and deletedAt only, and pages with pageSize and cursor. */
-function filterSchema(document: Node, body: Node | undefined, at: string, report: Untranslated[]): JsonSchema {
+function filterSchema(document: Node, body: Node, at: string, report: Untranslated[]): JsonSchema {
   const schema = deref(document, body) ?? {};
   const filter = deref(document, schema.properties?.filter) ?? {};
   const pageSize = deref(document, schema.properties?.pageSize) ?? {};

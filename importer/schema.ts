@@ -81,6 +81,11 @@ export function convertSchema(input: Node, ctx: ConvertContext, path: string, se
       out.properties[name] = convertSchema(property, ctx, `${at}/properties/${name}`, chain);
       const reference = referencedResource(name, out.properties[name]);
       if (reference) out.properties[name]['x-references'] = reference;
+      // `billIds`: an array of ids, each naming a record; `teams`: an array of {id} | {key} references.
+      const items = out.properties[name].items;
+      const idList = /^(.+)Ids$/.exec(name);
+      if (idList && items?.format === 'uuid') items['x-references'] = pluralPath(idList[1]);
+      else if (items && isReferenceObject(items)) items['x-references'] = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
     }
     const required = (Array.isArray(node.required) ? (node.required as string[]) : []).filter((name) => name in out.properties!);
     if (required.length > 0) out.required = required;
@@ -125,6 +130,14 @@ function convertAlternatives(node: Node, alternatives: Node[], keyword: string, 
   const converted = alternatives.map((alternative, index) => convertSchema(alternative, ctx, `${at}/${keyword}/${index}`, chain));
   const onlyRequired = converted.every((variant) => Object.keys(variant).every((key) => key === 'required'));
   if (onlyRequired) return { oneOf: converted };
+  // A choice between plain types (a string, a number or a boolean): one schema that allows each.
+  const plainTypes = converted.every((variant) => variant.type !== undefined && !variant.properties && !variant.items && !variant.oneOf);
+  if (plainTypes) {
+    const types = [...new Set(converted.flatMap((variant) => [variant.type!].flat()))];
+    const dropped = converted.some((variant) => Object.keys(variant).some((key) => key !== 'type'));
+    if (dropped) ctx.report.push({ path: `${at}/${keyword}`, reason: `${keyword} of ${types.join(', ')}: one schema allows each type; the alternatives' other keywords are not checked` });
+    return { type: types };
+  }
   const tag = node.discriminator?.propertyName as string | undefined;
   if (tag && converted.every((variant) => variant.properties?.[tag]?.enum?.length === 1 && variant.required?.includes(tag))) {
     return { type: 'object', oneOf: converted, discriminator: { propertyName: tag } };
@@ -182,8 +195,12 @@ function referencedResource(property: string, schema: JsonSchema): string | unde
   if (property === 'id') return undefined;
   const idField = /^(.+)Id$/.exec(property);
   if (idField && schema.format === 'uuid') return pluralPath(idField[1]);
-  const isReferenceObject = schema.properties?.id?.format === 'uuid' && schema.properties.key !== undefined && schema.oneOf !== undefined;
-  return isReferenceObject ? pluralPath(property) : undefined;
+  return isReferenceObject(schema) ? pluralPath(property) : undefined;
+}
+
+/** An {id} | {key} object: a record named by its id or by its client key. */
+function isReferenceObject(schema: JsonSchema): boolean {
+  return schema.properties?.id?.format === 'uuid' && schema.properties.key !== undefined && schema.oneOf !== undefined;
 }
 
 /** paymentTerm → payment-terms, city → cities, customerContact → customer-contacts. */

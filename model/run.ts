@@ -21,6 +21,8 @@ export interface RunSummary {
   target: { baseUrl: string; embedded: boolean };
   /** The resources this worker (or shard) judged. */
   resources: string[];
+  /** The operations those resources declare, as reports name them ("POST /shipments/{id}/cancel"). */
+  operations: string[];
   seed: number;
   stats: RunStats;
 }

@@ -33,8 +33,10 @@ export const VIOLATION_KINDS = [
   'record-field',
   'body-on-204',
   'filter-page',
+  'answer-not-json',
   'filter-missing-record',
   'deleted-still-live',
+  'inconsistent-answer',
 ] as const;
 
 export type ViolationKind = (typeof VIOLATION_KINDS)[number];

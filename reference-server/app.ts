@@ -8,8 +8,9 @@ import { DEFAULTS, resolveOptions, type ReferenceServerOptions } from './options
 import { defaultParts, type ServerParts } from './parts.ts';
 import { registerMethodNotAllowed } from './routes/method-not-allowed.ts';
 import { TOKEN_PATH, registerTokenRoute } from './routes/token.ts';
+import { nestedCollection, referencesIn, type ResourceFixture } from './fixtures.ts';
 import type { RecordStore } from './records.ts';
-import { registerResourceRoutes } from './routes/resources.ts';
+import { registerOperationRoutes } from './routes/operations.ts';
 import type { TokenCheck } from './tokens.ts';
 import { createBodyValidatorCompiler } from './validation.ts';
 
@@ -34,6 +35,28 @@ function asHttpError(error: unknown): HttpError {
   return new HttpError(500, UNEXPECTED_ERROR_MESSAGE);
 }
 
+/**
+ * The collections of each resource's records that hold records of their own: those other records name
+ * (`routes.stops`), those operations address (/routes/{routeId}/stops/{stopId}) or add to.
+ */
+function nestedCollections(resources: readonly ResourceFixture[]): Map<string, string[]> {
+  const found = new Map<string, Set<string>>();
+  const add = (resource: string, collection: string) => found.set(resource, (found.get(resource) ?? new Set()).add(collection));
+  for (const resource of resources) {
+    for (const operation of resource.operations) {
+      const collection = nestedCollection(operation.path);
+      if (collection) add(resource.name, collection);
+      const produced = resource.operationHints[operation.id]?.produces;
+      if (produced) add(resource.name, produced.collection);
+      for (const reference of operation.body ? referencesIn(operation.body.schema) : []) {
+        const [name, nested] = reference.resource.split('.');
+        if (nested) add(name, nested);
+      }
+    }
+  }
+  return new Map([...found].map(([name, names]) => [name, [...names]]));
+}
+
 async function notFound(): Promise<never> {
   throw new HttpError(404, 'Resource not found');
 }
@@ -54,15 +77,18 @@ export function buildApp(options: ReferenceServerOptions = {}): FastifyInstance 
   };
 
   const limiter = parts.createLimiter({ ...settings.rateLimit, now: () => parts.now() });
+  const collections = nestedCollections(settings.resources);
   const stores = new Map<string, RecordStore>(
-    settings.resources.map((resource) => [resource.name, parts.createStore({ resource, newId: () => parts.newId(), now: () => parts.now() })]),
+    settings.resources.map((resource) => [resource.name, parts.createStore({ resource, collections: collections.get(resource.name) ?? [], newId: () => parts.newId(), now: () => parts.now() })]),
   );
-  // A reference names a live record of a resource this server serves (by id, or by an {id} | {key} object).
-  const referenceExists = (resource: string, value: unknown): boolean | undefined => {
-    const store = stores.get(resource);
+  // A reference names a live record of a resource this server serves (by id, or by an {id} | {key} object),
+  // or a record of one of its records' collections (`shipments.orders`: an order of a live shipment).
+  const referenceExists = (target: string, value: unknown): boolean | undefined => {
+    const [name, collection] = target.split('.');
+    const store = stores.get(name);
     if (store === undefined) return undefined;
-    if (typeof value === 'string') return store.resolve(value, 'id') !== undefined;
-    const { id, key } = (value ?? {}) as { id?: unknown; key?: unknown };
+    const { id, key } = (typeof value === 'string' ? { id: value } : (value ?? {})) as { id?: unknown; key?: unknown };
+    if (collection !== undefined) return typeof id === 'string' && store.all().some((record) => record.deletedAt === null && store.nested(record.id, collection, id) !== undefined);
     if (typeof id === 'string') return store.resolve(id, 'id') !== undefined;
     return typeof key === 'string' && store.resolve(key, 'key') !== undefined;
   };
@@ -141,15 +167,16 @@ export function buildApp(options: ReferenceServerOptions = {}): FastifyInstance 
 
       api.setNotFoundHandler(notFound);
       for (const resource of settings.resources) {
-        registerResourceRoutes(api, {
+        registerOperationRoutes(api, {
           resource,
           store: stores.get(resource.name)!,
           schemas: parts.schemasFor(resource),
           referenceExists,
+          storeOf: (name) => stores.get(name),
           defaultPageSize: DEFAULTS.pageSize,
         });
       }
-      registerMethodNotAllowed(api, settings.resources.flatMap((resource) => Object.values(resource.routes)));
+      registerMethodNotAllowed(api, settings.resources.flatMap((resource) => resource.operations));
     },
     { prefix: API_PREFIX },
   );

@@ -1,6 +1,19 @@
 // The contract data the server is built from: the resource fixtures and the status -> error.code
 // table, read through the fixtures' own loader, so the server and the suite share data, never code.
-export { ERROR_CODES, loadResources, referencesIn, type JsonSchema, type Reference, type ResourceFixture, type RouteName } from '../fixtures/load.ts';
+export {
+  ERROR_CODES,
+  loadResources,
+  nestedCollection,
+  operationOf,
+  pathParameters,
+  referencesIn,
+  type JsonSchema,
+  type OperationDefinition,
+  type OperationRole,
+  type Reference,
+  type ResourceFixture,
+  type RouteName,
+} from '../fixtures/load.ts';
 
 export interface ResourceRoute {
   method: string;

@@ -2,6 +2,7 @@
 // and fault injection through the Prefer header.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, UNEXPECTED_ERROR_MESSAGE } from './envelope.ts';
+import type { OperationDefinition } from './fixtures.ts';
 import type { ServerParts } from './parts.ts';
 import { retryAfterSeconds, type RateLimitDecision, type RateLimiter } from './rate-limit.ts';
 import type { TokenCheck } from './tokens.ts';
@@ -19,6 +20,11 @@ export interface Gate {
   requireClient(request: FastifyRequest): void;
   /** Throws the 500 or 503 that a `Prefer: code=500|503` header asks for. */
   injectFault(request: FastifyRequest): void;
+}
+
+/** The operation a request was routed to (its route's config carries it), if any. */
+export function operationOf(request: FastifyRequest): OperationDefinition | undefined {
+  return (request.routeOptions.config as { operation?: OperationDefinition } | undefined)?.operation;
 }
 
 function setRateLimitHeaders(reply: FastifyReply, decision: RateLimitDecision): void {
@@ -58,7 +64,7 @@ export function createGate({ parts, limiter, tokenCheck }: GateDeps): Gate {
     },
 
     requireClient(request) {
-      if (!clientOf.has(request)) throw new HttpError(401, 'Invalid or expired access token');
+      if (!clientOf.has(request) && parts.requiresToken(operationOf(request))) throw new HttpError(401, 'Invalid or expired access token');
     },
 
     injectFault(request) {

@@ -4,22 +4,19 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { parseJsonBody } from './body.ts';
 import { errorBody, type FieldError } from './envelope.ts';
-import type { ResourceFixture } from './fixtures.ts';
+import type { OperationDefinition, ResourceFixture } from './fixtures.ts';
 import { createFixedWindowLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit.ts';
 import { createRecordStore, type RecordStore, type StoreOptions } from './records.ts';
 import { parseAuthorization, signToken, verifyToken, type TokenCheck, type TokenClaims } from './tokens.ts';
 import { DEFAULT_AJV_OPTIONS, validationDetails, type AjvOptions, type ValidationDetails } from './validation.ts';
 
-export interface BodySchemas {
-  create: object;
-  patch: object;
-  filter: object;
-}
+/** The body schema of each operation that takes one, by operation id. */
+export type BodySchemas = Record<string, object>;
 
 export interface ServerParts {
   /** Options of the one Ajv instance that compiles `schemas`. */
   ajvOptions: AjvOptions;
-  /** Request-body schemas of a resource's routes; by default its fixture's, untouched. */
+  /** Request-body schemas of a resource's operations; by default its fixture's, untouched. */
   schemasFor(resource: ResourceFixture): BodySchemas;
   /** Maps Ajv errors to `details[]` of a 422. */
   validationDetails: ValidationDetails;
@@ -34,6 +31,8 @@ export interface ServerParts {
   signToken(claims: TokenClaims, signingKey: Buffer): string;
   /** The lifecycle stage that rejects requests without a valid token (fault injection follows it). */
   authStage: 'onRequest' | 'preHandler';
+  /** Whether a request to this operation (undefined: a path no operation serves) needs a valid token. */
+  requiresToken(operation: OperationDefinition | undefined): boolean;
   createLimiter(options: RateLimitOptions): RateLimiter;
   /** One store per resource served. */
   createStore(options: StoreOptions): RecordStore;
@@ -55,7 +54,7 @@ export interface Mutant {
 export function defaultParts(): ServerParts {
   return {
     ajvOptions: { ...DEFAULT_AJV_OPTIONS },
-    schemasFor: ({ schemas }) => ({ create: schemas.create, patch: schemas.patch, filter: schemas.filter }),
+    schemasFor: ({ operations }) => Object.fromEntries(operations.flatMap((operation) => (operation.body ? [[operation.id, operation.body.schema]] : []))),
     validationDetails,
     errorBody,
     parseJsonBody,
@@ -63,6 +62,7 @@ export function defaultParts(): ServerParts {
     verifyToken,
     signToken,
     authStage: 'onRequest',
+    requiresToken: () => true,
     createLimiter: createFixedWindowLimiter,
     createStore: createRecordStore,
     newId: randomUUID,

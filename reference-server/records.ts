@@ -1,5 +1,6 @@
 // In-memory records of one resource: soft deletes, client keys unique among live records, lookup by
-// id or by key. A record holds the fields its schemas describe, copied as the validated body gave them.
+// id or by key, and the nested records a record holds (a shipment's orders, a load's carriers), each
+// with an id of its own. A record holds the fields its schemas describe, copied as the validated body gave them.
 import type { JsonSchema, ResourceFixture } from './fixtures.ts';
 
 /** A stored record: bookkeeping fields, then the resource's own fields. */
@@ -14,10 +15,15 @@ export interface StoredRecord {
   [field: string]: unknown;
 }
 
+/** A record inside one of a record's collections (an order of a shipment). */
+export type NestedRecord = Record<string, unknown> & { id: string };
+
 export type Fields = Record<string, unknown>;
 
 export interface StoreOptions {
   resource: ResourceFixture;
+  /** The record's collections whose items are records of their own (other records name them, or operations address them). */
+  collections: readonly string[];
   newId(): string;
   now(): number;
 }
@@ -32,17 +38,23 @@ export interface RecordStore {
   keyHolder(key: string, exceptId?: string): StoredRecord | undefined;
   /** Every record, deleted ones included, in creation order; records are never removed. */
   all(): readonly StoredRecord[];
+  /** A nested record of a live record's collection, by its id. */
+  nested(id: string, collection: string, nestedId: string): NestedRecord | undefined;
+  /** Adds a nested record to a live record's collection. */
+  addNested(id: string, collection: string, fields: Fields): NestedRecord;
+  updateNested(id: string, collection: string, nestedId: string, patch: Fields): NestedRecord;
+  removeNested(id: string, collection: string, nestedId: string): NestedRecord;
 }
 
 const FIRST_FRIENDLY_NUMBER = 100001;
 
-/** Every property a body may set: the create and patch schemas' properties, union variants included. */
+/** Every property a body may set on the record: the create and update bodies' properties, union variants included. */
 function writableFields(resource: ResourceFixture): Set<string> {
-  const names = (schema: JsonSchema): string[] => [...Object.keys(schema.properties ?? {}), ...(schema.oneOf ?? []).flatMap(names)];
+  const names = (schema: JsonSchema | undefined): string[] => (schema ? [...Object.keys(schema.properties ?? {}), ...(schema.oneOf ?? []).flatMap(names)] : []);
   return new Set([...names(resource.schemas.create), ...names(resource.schemas.patch)]);
 }
 
-export function createRecordStore({ resource, newId, now }: StoreOptions): RecordStore {
+export function createRecordStore({ resource, collections, newId, now }: StoreOptions): RecordStore {
   // Insertion order is creation order, which /filter pages through.
   const records = new Map<string, StoredRecord>();
   const fields = writableFields(resource);
@@ -66,7 +78,7 @@ export function createRecordStore({ resource, newId, now }: StoreOptions): Recor
     return undefined;
   }
 
-  /** Copies the known fields of a body; unknown properties never reach a record. */
+  /** Copies the known fields of a body (unknown properties never reach a record); nested records get ids. */
   function assign(record: StoredRecord, body: Fields): void {
     for (const [field, value] of Object.entries(body)) {
       if (!fields.has(field) || value === undefined) continue;
@@ -74,6 +86,22 @@ export function createRecordStore({ resource, newId, now }: StoreOptions): Recor
       if (field === keyField) record.key = (copy as string | null) ?? null;
       else record[field] = copy;
     }
+    for (const collection of collections) {
+      const items = record[collection];
+      if (Array.isArray(items)) record[collection] = items.map((item) => (item && typeof item === 'object' && typeof (item as Fields).id !== 'string' ? { id: newId(), ...(item as Fields) } : item));
+    }
+  }
+
+  function collectionOf(id: string, collection: string): NestedRecord[] {
+    const record = mustGetLive(id);
+    if (!Array.isArray(record[collection])) record[collection] = [];
+    return record[collection] as NestedRecord[];
+  }
+
+  function mustGetNested(id: string, collection: string, nestedId: string): NestedRecord {
+    const found = collectionOf(id, collection).find((item) => item.id === nestedId);
+    if (!found) throw new Error(`${resource.name} ${collection} record is not there`);
+    return found;
   }
 
   return {
@@ -119,6 +147,32 @@ export function createRecordStore({ resource, newId, now }: StoreOptions): Recor
 
     all() {
       return [...records.values()];
+    },
+
+    nested(id, collection, nestedId) {
+      const record = records.get(id);
+      if (!isLive(record) || !Array.isArray(record[collection])) return undefined;
+      return (record[collection] as NestedRecord[]).find((item) => item.id === nestedId);
+    },
+
+    addNested(id, collection, fields) {
+      const added: NestedRecord = { id: newId(), ...structuredClone(fields) };
+      collectionOf(id, collection).push(added);
+      mustGetLive(id).updatedAt = timestamp();
+      return added;
+    },
+
+    updateNested(id, collection, nestedId, patch) {
+      const found = mustGetNested(id, collection, nestedId);
+      Object.assign(found, structuredClone(patch), { id: nestedId });
+      return found;
+    },
+
+    removeNested(id, collection, nestedId) {
+      const items = collectionOf(id, collection);
+      const found = mustGetNested(id, collection, nestedId);
+      items.splice(items.indexOf(found), 1);
+      return found;
     },
   };
 }

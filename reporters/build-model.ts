@@ -10,6 +10,7 @@ import {
   type ClauseOnResource,
   type ClauseResult,
   type Comparison,
+  type Coverage,
   type FailureRecord,
   type HistoryEntry,
   type ReportModel,
@@ -21,6 +22,7 @@ export interface CollectedTest {
   fullName: string;
   clause?: string;
   resource?: string;
+  operation?: string;
   state: TestRecord['state'];
   durationMs: number;
   note?: string;
@@ -37,6 +39,8 @@ export interface ModelInput {
   target: ReportModel['target'];
   /** The resources judged (their union, for merged shards). */
   resources: string[];
+  /** The operations those resources declare. */
+  operations: string[];
   runId: string;
   startedAt: string;
   durationMs: number;
@@ -118,6 +122,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     summary,
     clauses,
     causes,
+    coverage: coverageOf(input.operations, input.tests),
     comparison: compare(clauses, sameTarget.at(-1)),
     waivers: { expired, nowPassing },
     history: sameTarget.slice(-HISTORY_SHOWN),
@@ -127,7 +132,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
 }
 
 function judge(clause: Clause, tests: CollectedTest[], interrupted: boolean): ClauseResult {
-  const records: TestRecord[] = tests.map((test) => ({ name: test.fullName, ...(test.resource ? { resource: test.resource } : {}), state: test.state, durationMs: test.durationMs, note: test.note, ...(test.checked ? { checked: test.checked } : {}) }));
+  const records: TestRecord[] = tests.map((test) => ({ name: test.fullName, ...(test.resource ? { resource: test.resource } : {}), ...(test.operation ? { operation: test.operation } : {}), state: test.state, durationMs: test.durationMs, note: test.note, ...(test.checked ? { checked: test.checked } : {}) }));
   const byResource = new Map<string, CollectedTest[]>();
   for (const test of tests) if (test.resource) byResource.set(test.resource, [...(byResource.get(test.resource) ?? []), test]);
   const resources = Object.fromEntries([...byResource].sort(([a], [b]) => a.localeCompare(b)).map(([resource, group]) => [resource, outcomeOf(group)]));
@@ -164,6 +169,20 @@ function failureRecords(test: CollectedTest): FailureRecord[] {
   }
   const details = test.errors.join('\n\n') || 'the test failed without an error message';
   return [{ message: details.split('\n')[0], test: test.fullName, ...(test.resource ? { resource: test.resource } : {}), details, ...(test.setupFailed ? { setup: true } : {}) }];
+}
+
+/** An operation is judged when a test sent it a request and passed or failed; the others say why (their tests' skip reasons). */
+function coverageOf(operations: string[], tests: CollectedTest[]): Coverage {
+  const declared = [...new Set(operations)];
+  const judged = new Set(tests.filter((test) => test.operation && (test.state === 'passed' || test.state === 'failed')).map((test) => test.operation));
+  const notJudged = declared
+    .filter((operation) => !judged.has(operation))
+    .map((operation) => {
+      const reasons = tests.filter((test) => test.operation === operation && test.note).map((test) => test.note!);
+      const counted = [...new Set(reasons)].map((reason) => ({ reason, count: reasons.filter((candidate) => candidate === reason).length })).sort((a, b) => b.count - a.count);
+      return { operation, reason: counted[0]?.reason ?? 'no clause of this run sent it a request (its families were not selected)' };
+    });
+  return { operations: { total: declared.length, judged: declared.length - notJudged.length, notJudged } };
 }
 
 function compare(clauses: ClauseResult[], previous: HistoryEntry | undefined): Comparison | null {

@@ -29,7 +29,7 @@ export default class ConformanceReporter implements Reporter {
     const settings: ReportSettings = run?.settings ?? { reportDir: 'reports' };
     const record: RunRecord = {
       tests: collectTests(testModules),
-      summaries: testModules.flatMap((module) => [...module.children.allTests()].map((test) => test.meta().run)).filter((run): run is RunSummary => run !== undefined),
+      summaries: testModules.map((module) => module.meta().run).filter((run): run is RunSummary => run !== undefined),
       // A failed hook (setup, cleanup) or a module that failed to load is an error of the run, not a skip.
       unhandledErrors: [...unhandledErrors, ...hookErrors(testModules)].map((error) => `${error.name ?? 'Error'}: ${error.message}`),
       interrupted: reason === 'interrupted',
@@ -63,6 +63,7 @@ function collectTests(testModules: ReadonlyArray<TestModule>): CollectedTest[] {
         fullName: test.fullName,
         clause: meta.clause ?? clauseOfTestName(test.name)?.id,
         ...(meta.resource ? { resource: meta.resource } : {}),
+        ...(meta.operation ? { operation: meta.operation } : {}),
         state: result.state,
         durationMs: Math.round(test.diagnostic()?.duration ?? 0),
         note: result.state === 'skipped' ? result.note : undefined,

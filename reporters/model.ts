@@ -33,6 +33,8 @@ export interface FailureRecord {
 export interface TestRecord {
   name: string;
   resource?: string;
+  /** The operation it judged ("POST /orders/{id}/cancel"). */
+  operation?: string;
   state: 'passed' | 'failed' | 'skipped' | 'pending';
   durationMs: number;
   note?: string;
@@ -91,6 +93,17 @@ export interface CauseEvidence {
 
 export type ResourceStatus = 'passed' | 'failed' | 'skipped';
 
+export interface Coverage {
+  operations: {
+    /** The operations the judged resources declare. */
+    total: number;
+    /** Those a clause sent a request to and gave a verdict on (passed or failed). */
+    judged: number;
+    /** The others, each with why no clause judged it (a skip's reason). */
+    notJudged: { operation: string; reason: string }[];
+  };
+}
+
 export interface Comparison {
   previousStartedAt: string;
   newlyFailing: string[];
@@ -129,6 +142,8 @@ export interface ReportModel {
   clauses: ClauseResult[];
   /** The failing clauses' causes, ranked: what to fix first. */
   causes: Cause[];
+  /** Which of the judged resources' operations a clause sent a request to and gave a verdict on. */
+  coverage: Coverage;
   comparison: Comparison | null;
   waivers: { expired: WaiverNotice[]; nowPassing: WaiverNotice[] };
   history: HistoryEntry[];

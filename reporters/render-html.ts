@@ -6,7 +6,7 @@ import { longDate, renderChart } from './html/chart.ts';
 import { causesSection } from './html/causes.ts';
 import { escapeHtml } from './html/escape.ts';
 import { clauseLink, pageHead, pre, rowId } from './html/fragments.ts';
-import { capitalized, plural } from './text.ts';
+import { capitalized, coverageLine, plural } from './text.ts';
 import { SCRIPT } from './html/script.ts';
 import { STYLES } from './html/styles.ts';
 import { failsRun, type ClauseResult, type ClauseStatus, type FailureRecord, type ReportModel } from './model.ts';
@@ -32,6 +32,7 @@ export function renderHtml(model: ReportModel): string {
     unhandledErrors(model),
     matrices(model),
     resourceSection(model),
+    coverageSection(model),
     sincePrevious(model),
     history(model),
     clauseTable(model, ids),
@@ -55,6 +56,7 @@ function header(model: ReportModel): string {
     ['Tool', escapeHtml(`${model.tool.name} ${model.tool.version}`)],
   ];
   if (model.stats) meta.push(['Traffic', escapeHtml(traffic(model.stats))]);
+  meta.push(['Coverage', `<a href="#coverage-heading">${escapeHtml(coverageLine(model.coverage))}</a>`]);
   const blocking = model.clauses.filter(failsRun).length;
   const note = model.verdict === 'fail'
     ? [blocking > 0 ? `${blocking} MUST or SHOULD ${blocking === 1 ? 'clause' : 'clauses'} failed.` : '', model.unhandledErrors.length > 0 ? 'Errors occurred outside any test.' : ''].filter(Boolean).join(' ')
@@ -74,6 +76,20 @@ function header(model: ReportModel): string {
     '</div>',
     '</header>',
     `<ul class="counts" id="counts" aria-label="Clauses by outcome">${counts.join('')}</ul>`,
+  ].join('\n');
+}
+
+/** Which operations a clause judged, and why each other one was not. */
+function coverageSection(model: ReportModel): string {
+  const { notJudged } = model.coverage.operations;
+  return [
+    '<section aria-labelledby="coverage-heading">',
+    '<h2 id="coverage-heading">Operations judged</h2>',
+    `<p>${escapeHtml(capitalized(coverageLine(model.coverage)))}: an operation counts as judged when a clause sent it a request and gave a verdict.</p>`,
+    ...(notJudged.length === 0
+      ? []
+      : ['<table class="coverage"><thead><tr><th scope="col">Operation not judged</th><th scope="col">Why</th></tr></thead><tbody>', ...notJudged.map((entry) => `<tr><td><code>${escapeHtml(entry.operation)}</code></td><td>${escapeHtml(entry.reason)}</td></tr>`), '</tbody></table>']),
+    '</section>',
   ].join('\n');
 }
 

@@ -5,7 +5,7 @@ import { tally } from './build-model.ts';
 import { causesHeadline, causeStatement, LEADING_CAUSES, leadingCauses } from './causes.ts';
 import type { ClauseOnResource, ClauseResult, FailureRecord, ReportModel } from './model.ts';
 import { cellText, resourceMatrix } from './resource-matrix.ts';
-import { markdownCell } from './text.ts';
+import { capitalized, coverageLine, markdownCell } from './text.ts';
 
 const LEVELS = ['MUST', 'SHOULD', 'MAY'] as const;
 const FAILURES_SHOWN = 3;
@@ -21,6 +21,7 @@ export function renderMarkdown(model: ReportModel): string {
   const target = model.target.embedded ? `${model.target.baseUrl} (embedded reference server)` : model.target.baseUrl;
   lines.push(`# MVMNT conformance: ${verdictLine(model)}`, '');
   lines.push(`Target: ${target} · started ${model.startedAt} · ${(model.durationMs / 1000).toFixed(1)} s · seed ${model.seed ?? 'n/a'} · ${model.tool.name} ${model.tool.version}`, '');
+  lines.push(`${capitalized(coverageLine(model.coverage))}.`, '');
   lines.push(...causesTable(model));
   lines.push(...table('Family', tally(model.clauses, (c) => c.family, FAMILIES)), '');
   lines.push(...table('Level', tally(model.clauses, (c) => c.level, LEVELS)), '');
@@ -49,6 +50,10 @@ export function renderMarkdown(model: ReportModel): string {
   const skipped = model.clauses.filter((clause) => clause.status === 'skipped');
   if (skipped.length > 0) {
     lines.push('## Skipped clauses', '', ...skipped.map((c) => `- ${code(c.id)} (${c.level}): ${c.note ?? 'skipped'}`), '');
+  }
+  const { notJudged } = model.coverage.operations;
+  if (notJudged.length > 0) {
+    lines.push('## Operations not judged', '', '| Operation | Why |', '|---|---|', ...notJudged.map((entry) => `| ${code(entry.operation)} | ${markdownCell(entry.reason)} |`), '');
   }
   if (model.unhandledErrors.length > 0) {
     lines.push('## Errors outside any test', '', ...model.unhandledErrors.map((e) => fence(e)), '');

@@ -14,3 +14,9 @@ export function capitalized(phrase: string): string {
 export function markdownCell(text: string): string {
   return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 }
+
+/** "operations judged: 172/176 (98%)": the line every report prints of the operations' coverage. */
+export function coverageLine(coverage: { operations: { total: number; judged: number } }): string {
+  const { total, judged } = coverage.operations;
+  return `operations judged: ${judged}/${total}${total > 0 ? ` (${Math.floor((judged / total) * 100)}%)` : ''}`;
+}

@@ -28,6 +28,7 @@ export function reportModelOf(record: RunRecord, settings: ReportSettings, ident
     tool: { name: packageJson.name, version: packageJson.version },
     target: first?.target ?? { baseUrl: '(unknown)', embedded: false },
     resources: [...new Set(record.summaries.flatMap((summary) => summary.resources))].sort(),
+    operations: [...new Set(record.summaries.flatMap((summary) => summary.operations ?? []))],
     runId: first?.runId ?? `merged-${record.startedAtMs}`,
     startedAt: first?.startedAt ?? new Date(record.startedAtMs).toISOString(),
     durationMs: record.durationMs,
@@ -62,9 +63,14 @@ function write(dir: string, name: string, content: string): string {
   return path;
 }
 
-/** Workers (and shards) report their own counters, latest last; the run's are their sum, one per worker. */
+/** Each file reports its worker's counters so far; a worker's are the latest (the most requests), the run's their sum. */
 function sumStats(summaries: RunSummary[]): RunStats | null {
-  const perWorker = [...new Map(summaries.map((summary) => [`${summary.runId} ${summary.startedAt} ${summary.resources.join(',')}`, summary.stats])).values()];
+  const latest = new Map<string, RunStats>();
+  for (const { runId, startedAt, resources, stats } of summaries) {
+    const worker = `${runId} ${startedAt} ${resources.join(',')}`;
+    if ((latest.get(worker)?.requests ?? -1) < stats.requests) latest.set(worker, stats);
+  }
+  const perWorker = [...latest.values()];
   if (perWorker.length === 0) return null;
   return perWorker.reduce((sum, stats) => ({
     requests: sum.requests + stats.requests,

@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { resolveCatalog } from '../harness/catalog.ts';
 import { deleteRecords } from '../harness/cleanup.ts';
 import type { Config } from '../harness/config.ts';
-import { pendingInLedgerFile } from '../harness/ledger.ts';
+import { keptInLedgerFile, pendingInLedgerFile, type LedgerEntry } from '../harness/ledger.ts';
 import { preflight } from '../harness/preflight.ts';
 import { newRunId, type RunContext } from '../harness/run-context.ts';
 import { createSession, ledgerFile } from '../harness/session.ts';
@@ -55,20 +55,23 @@ export async function prepareRun(config: Config, runId = newRunId(), catalog = r
 export async function cleanUpAfterRun(context: RunContext): Promise<void> {
   const file = ledgerFile(context);
   const pending = pendingInLedgerFile(file);
-  if (pending.length === 0) {
-    rmSync(file, { force: true });
-    return;
-  }
-  const session = createSession(context);
-  try {
-    const { deleted, left } = await deleteRecords(session, pending);
-    console.log(`cleanup: deleted ${deleted} record(s) the tests left behind`);
-    if (left.length > 0) {
-      console.error(`cleanup: ${left.length} record(s) could not be deleted (ids in ${file}); run \`npx mvmnt-conformance sweep\``);
-    } else {
-      rmSync(file, { force: true });
+  let left: LedgerEntry[] = [];
+  if (pending.length > 0) {
+    const session = createSession(context);
+    try {
+      const result = await deleteRecords(session, pending);
+      left = result.left;
+      console.log(`cleanup: deleted ${result.deleted} record(s) the tests left behind`);
+    } finally {
+      await session.close();
     }
-  } finally {
-    await session.close();
   }
+  // The embedded server goes with the run; a remote target keeps them, and the user should know which.
+  const kept = context.target.embedded ? [] : keptInLedgerFile(file);
+  if (kept.length > 0) {
+    const resources = [...new Set(kept.map((entry) => entry.resource))].join(', ');
+    console.log(`cleanup: ${kept.length} record(s) of ${resources} stay on the target: no DELETE operation, and MVMNT_DISPOSABLE=yes allowed them (ids in ${file})`);
+  }
+  if (left.length > 0) console.error(`cleanup: ${left.length} record(s) could not be deleted (ids in ${file}); run \`npx mvmnt-conformance sweep\``);
+  else if (kept.length === 0) rmSync(file, { force: true });
 }

@@ -25,3 +25,19 @@ export function fieldWithFormat(schema: JsonSchema, format: string): string | un
 export function nameField(schema: JsonSchema): string | undefined {
   return Object.entries(variantSchema(schema, undefined).properties ?? {}).find(([, field]) => field['x-text'] === 'name')?.[0];
 }
+
+/**
+ * A value of this schema names a record of another resource somewhere inside, wherever it has a part
+ * to hold one: it is a reference, an object requiring one, or an array whose items are (a valid sample
+ * leaves such an optional part out, and writes such an array without items where it may).
+ */
+export function needsReference(schema: JsonSchema): boolean {
+  if (schema['x-references']) return true;
+  if (schema.items && needsReference(schema.items)) return true;
+  return Object.entries(schema.properties ?? {}).some(([name, property]) => (schema.required?.includes(name) ?? false) && needsReference(property));
+}
+
+/** Fields that take any text (type string, no enum, no format): where a very long string is a value to try. Of a union, its first variant's. */
+export function stringFields(schema: JsonSchema): string[] {
+  return Object.entries(variantSchema(schema, undefined).properties ?? {}).filter(([, field]) => allowedTypes(field).includes('string') && !field.enum && !field.format).map(([name]) => name);
+}

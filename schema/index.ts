@@ -10,4 +10,4 @@ export { validSample } from './sample.ts';
 export { validValue, validObject, validEmail, validUuid, validDate, validDateTime, nameText, plainText, numberIn, lowerBound, upperBound, type KeySource } from './valid.ts';
 export { invalidValues, wrongTypeValues, outsideEnum, outsideEnumExample, LENIENT_KINDS, OMIT, type ConstraintKind, type InvalidValue, type Value } from './invalid.ts';
 export { holders, isRequiredSwitch, unionOf, variantSchema, type TaggedUnion } from './unions.ts';
-export { fieldWithFormat, nameField, plainTextFields } from './fields.ts';
+export { fieldWithFormat, nameField, needsReference, plainTextFields, stringFields } from './fields.ts';

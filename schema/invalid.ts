@@ -3,7 +3,8 @@
 // every implementation rejects: the suite must never cry wolf.
 import fc from 'fast-check';
 import type { JsonSchema } from '../fixtures/load.ts';
-import { isNullable, isTyped, jsonTypeOf, mainType } from './types.ts';
+import { allowedTypes, isNullable, isTyped, jsonTypeOf, mainType } from './types.ts';
+import { validSample } from './sample.ts';
 import { lowerBound, plainText, upperBound, type KeySource } from './valid.ts';
 
 /** A member left out of its object (the value of a "missing" invalid value). */
@@ -44,8 +45,11 @@ export const invalidDate = fc.constantFrom('not-a-date', '2026-13-45', '31/12/20
 export const INVALID_DATE_EXAMPLE = 'not-a-date';
 
 /** Codes outside an enum; case variants of members are excluded (some servers fold case). */
+/** Built once: a regex arbitrary is costly to build, and every enum of every operation asks for one. */
+const ENUM_LIKE = fc.oneof(fc.constantFrom('JPY', 'AUD', 'XXX', 'BTC', 'US', 'NOT_A_MEMBER'), fc.stringMatching(/^[A-Z]{1,6}$/));
+
 export function outsideEnum(members: unknown[]): fc.Arbitrary<string> {
-  return fc.oneof(fc.constantFrom('JPY', 'AUD', 'XXX', 'BTC', 'US', 'NOT_A_MEMBER'), fc.stringMatching(/^[A-Z]{1,6}$/)).filter((code) => !foldsInto(code, members));
+  return ENUM_LIKE.filter((code) => !foldsInto(code, members));
 }
 
 /** A fixed value outside the enum, for table rows. */
@@ -57,23 +61,26 @@ function foldsInto(code: string, members: unknown[]): boolean {
   return members.some((member) => typeof member === 'string' && member.toUpperCase() === code.toUpperCase());
 }
 
-/** Values of every JSON type except `type` (and except null, which servers read differently). */
-export function wrongTypeValues(type: string): { arbitrary: fc.Arbitrary<unknown>; example: unknown } {
-  switch (type) {
-    case 'string':
-      return { arbitrary: fc.oneof(fc.integer(), fc.boolean(), fc.constant({}), fc.array(fc.integer(), { maxLength: 2 })), example: 12345 };
-    case 'boolean':
-      return { arbitrary: fc.oneof(fc.constantFrom('true', 'false', 'yes'), fc.integer({ min: 0, max: 1 }), fc.constant({})), example: 'true' };
-    case 'array':
-      return { arbitrary: fc.oneof(plainText, fc.integer(), fc.constant({})), example: 'W9' };
-    case 'object':
-      return { arbitrary: fc.oneof(plainText, fc.integer(), fc.array(plainText, { maxLength: 2 }), fc.boolean()), example: '100 Main St' };
-    case 'integer':
-    case 'number':
-      return { arbitrary: fc.oneof(fc.integer({ min: 1, max: 250 }).map(String), fc.boolean(), fc.constant({})), example: '10' };
-    default:
-      throw new Error(`no wrong-type values for JSON type ${type}`);
-  }
+/** Generators of values of each JSON type (null aside, which servers read differently), with a fixed example each. */
+const OF_TYPE: Record<string, { arbitrary: fc.Arbitrary<unknown>; example: unknown }> = {
+  number: { arbitrary: fc.integer(), example: 12345 },
+  string: { arbitrary: fc.oneof(fc.constantFrom('true', 'false', 'yes', '10'), fc.integer({ min: 1, max: 250 }).map(String)), example: '10' },
+  boolean: { arbitrary: fc.boolean(), example: true },
+  object: { arbitrary: fc.constant({}), example: {} },
+  array: { arbitrary: fc.oneof(fc.array(fc.integer(), { maxLength: 2 }), fc.array(plainText, { maxLength: 2 })), example: ['W9'] },
+};
+
+/** The value a field of this type is most often mistaken for: the example of a wrong type. */
+const LIKELY_MISTAKE: Record<string, unknown> = { string: 12345, boolean: 'true', array: 'W9', object: '100 Main St', integer: '10', number: '10' };
+
+/** Values of every JSON type the field does not allow (an integer is a number here; null aside). */
+export function wrongTypeValues(allowed: string | readonly string[]): { arbitrary: fc.Arbitrary<unknown>; example: unknown } {
+  const types = [allowed].flat().map((type) => (type === 'integer' ? 'number' : type));
+  const others = Object.keys(OF_TYPE).filter((type) => !types.includes(type));
+  if (others.length === 0) throw new Error(`no wrong-type values for a field of every JSON type (${types.join(', ')})`);
+  const likely = LIKELY_MISTAKE[[allowed].flat()[0]];
+  const example = likely !== undefined && others.includes(jsonTypeOf(likely)) ? likely : OF_TYPE[others[0]].example;
+  return { arbitrary: fc.oneof(...others.map((type) => OF_TYPE[type].arbitrary)), example };
 }
 
 /**
@@ -88,7 +95,7 @@ export function invalidValues(schema: JsonSchema, required: boolean, keys: KeySo
   // null for an optional field is untested (DECISIONS.md: servers differ); for a required one it is a wrong type.
   if (required && !isNullable(schema)) found.push(make('null', 'null', fc.constant(null), null));
   if (isTyped(schema)) {
-    const wrong = wrongTypeValues(type);
+    const wrong = wrongTypeValues(allowedTypes(schema).filter((allowed) => allowed !== 'null'));
     found.push(make('wrong-type', `of JSON type ${jsonTypeOf(wrong.example)} instead of ${type}`, wrong.arbitrary, wrong.example));
   }
   if (schema.format === 'email') found.push(make('format', 'with a bad email format', invalidEmail, INVALID_EMAIL_EXAMPLE));
@@ -113,13 +120,16 @@ export function invalidValues(schema: JsonSchema, required: boolean, keys: KeySo
     found.push(make('out-of-range', `outside ${low ?? '-∞'}..${high ?? '∞'}`, fc.oneof(...below, ...above), high !== undefined ? Math.floor(high) + 1 : Math.ceil(low!) - 1));
   }
   if (type === 'array' && schema.items) {
+    // The broken first item, then valid ones up to the list's least length (only the item is wrong).
+    const rest = Array.from({ length: Math.max(0, (schema.minItems ?? 1) - 1) }, () => validSample({ type: 'object', properties: { item: schema.items! }, required: ['item'] }).item);
+    const list = (item: unknown) => [item, ...structuredClone(rest)];
     // Items of any type (an untyped schema) have no wrong type.
     if (isTyped(schema.items)) {
-      const wrongItem = wrongTypeValues(mainType(schema.items));
-      found.push({ ...make('item-type', 'with an item of the wrong JSON type', wrongItem.arbitrary.map((item) => [item]), [wrongItem.example]), item: true });
+      const wrongItem = wrongTypeValues(allowedTypes(schema.items).filter((allowed) => allowed !== 'null'));
+      found.push({ ...make('item-type', 'with an item of the wrong JSON type', wrongItem.arbitrary.map(list), list(wrongItem.example)), item: true });
     }
     if (schema.items.enum) {
-      found.push({ ...make('item-enum', 'with an item outside its enum', outsideEnum(schema.items.enum).map((item) => [item]), [outsideEnumExample(schema.items.enum)]), item: true });
+      found.push({ ...make('item-enum', 'with an item outside its enum', outsideEnum(schema.items.enum).map(list), list(outsideEnumExample(schema.items.enum))), item: true });
     }
   }
   return found;

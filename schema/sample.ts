@@ -3,6 +3,7 @@
 // key are left out (a run fills them with live records and keys of its own).
 import type { JsonSchema } from '../fixtures/load.ts';
 import { mainType } from './types.ts';
+import { needsReference } from './fields.ts';
 
 const FORMAT_VALUES: Record<string, string> = {
   email: 'ops@example.com',
@@ -26,16 +27,23 @@ function sampleValue(schema: JsonSchema, name: string): unknown {
       const object: Record<string, unknown> = {};
       for (const [property, child] of Object.entries(schema.properties ?? {})) {
         if (child['x-references'] || property === 'key') continue;
+        const required = schema.required?.includes(property) ?? false;
         // A uuid that names nothing the suite knows could name no record: only kept where required.
-        if (child.format === 'uuid' && !schema.required?.includes(property)) continue;
+        if (child.format === 'uuid' && !required) continue;
+        // An optional part that would need a live record (a load's carrier) is left out; a required one
+        // is kept, and the run fills its references.
+        if (!required && needsReference(child)) continue;
         const value = sampleValue(child, property);
         if (value !== undefined) object[property] = value;
       }
       return object;
     }
     case 'array': {
-      const item = schema.items ? sampleValue(schema.items, name) : undefined;
-      return item === undefined ? [] : Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () => item);
+      // Items that name other records: none where none are needed (the run fills the ones it must).
+      if (schema.items && (schema.minItems ?? 0) === 0 && needsReference(schema.items)) return [];
+      const item = () => (schema.items ? sampleValue(schema.items, name) : undefined);
+      // Each item its own value: a change to one (a breaker's) must not show in another.
+      return item() === undefined ? [] : Array.from({ length: Math.max(1, schema.minItems ?? 1) }, item);
     }
     case 'boolean':
       return false;

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { JsonSchema } from '../fixtures/load.ts';
 import { mainType } from './types.ts';
 import { unionOf } from './unions.ts';
+import { needsReference } from './fields.ts';
 
 /** Where generated client keys come from: keys of the run, so every record made can be found and swept. */
 export interface KeySource {
@@ -82,6 +83,8 @@ export function validValue(schema: JsonSchema, keys: KeySource, allFields = fals
       return numberIn(lowerBound(schema), upperBound(schema), mainType(schema) === 'integer');
     case 'array': {
       const item = validValue(schema.items ?? {}, keys);
+      // Items that name other records are the caller's to fill: only as many as must be there.
+      if (schema.items && needsReference(schema.items)) return fc.array(item, { minLength: schema.minItems ?? 0, maxLength: schema.minItems ?? 0 });
       const bounds = { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 3, 3) };
       // Enum members twice in one list could be refused as a duplicate; every item is distinct.
       return schema.uniqueItems || schema.items?.enum ? fc.uniqueArray(item, { ...bounds, selector: (value) => JSON.stringify(value) }) : fc.array(item, bounds);
@@ -107,9 +110,11 @@ export function validObject(schema: JsonSchema, keys: KeySource, allFields = fal
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   const requiredKeys: string[] = [];
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
-    if (property['x-references'] !== undefined || property['x-omit-from-valid']) continue;
+    const required = schema.required?.includes(name) ?? false;
+    // References are the caller's to fill; an optional part that needs one is left out.
+    if (property['x-references'] !== undefined || property['x-omit-from-valid'] || (!required && needsReference(property))) continue;
     model[name] = validValue(property, keys, allFields);
-    if (allFields || schema.required?.includes(name) || property['x-client-key']) requiredKeys.push(name);
+    if (allFields || required || property['x-client-key']) requiredKeys.push(name);
   }
   return fc.record(model, { requiredKeys });
 }

@@ -70,16 +70,19 @@ describe('target problems end the run with exit 2 and one line', () => {
 });
 
 describe('informational flags', () => {
-  test('--list prints every clause, then clauses × resources with the reasons of skips; --version and --help work', async () => {
+  test('--list prints every clause, then per resource clauses × operations with the reasons of skips; --version and --help work', async () => {
     const list = await runCli(['--list']);
     expect(list.code).toBe(0);
     const lines = list.stdout.trim().split('\n');
-    for (const clause of CLAUSES) expect(lines.filter((line) => line.startsWith(`${clause.id} `))).toHaveLength(2);
-    expect(list.stdout).toMatch(/^clause × resource +carriers +companies +customer-contacts +customers +locations +payment-terms +vendors$/m);
-    expect(list.stdout).toMatch(/^ERR-2XX-GET-BY-KEY-PARAM +-\d+ +-\d+ +-\d+ +✓ +-\d+ +✓ +-\d+ *$/m);
-    expect(list.stdout).toContain('the resource declares no lookup parameter');
+    for (const clause of CLAUSES) expect(lines.filter((line) => line.startsWith(`${clause.id} `) && line.includes(clause.family))).toHaveLength(1);
+    const tables = lines.filter((line) => line.endsWith(': clause × operation')).map((line) => line.split(':')[0]);
+    expect(tables).toEqual(expect.arrayContaining(['carriers', 'customers', 'vendors', 'shipments']));
+    const customers = list.stdout.slice(list.stdout.indexOf('customers: clause × operation'));
+    expect(customers).toMatch(/^ {2}\d+ POST \/customers\/filter$/m);
+    expect(customers).toMatch(/^ERR-401-MISSING-TOKEN +(✓ +)+$/m);
+    expect(list.stdout).toMatch(/^ {2}-\d+ vendors declares no lookup parameter$/m);
     const narrowed = await runCli(['--list', '--resources', 'vendors,customers']);
-    expect(narrowed.stdout).toMatch(/^clause × resource +customers +vendors$/m);
+    expect(narrowed.stdout.match(/^.*: clause × operation$/gm)).toEqual(['customers: clause × operation', 'vendors: clause × operation']);
     const unknown = await runCli(['--list', '--resources', 'vendors,spaceships']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/MVMNT_RESOURCES names no known resource: spaceships/);

@@ -14,7 +14,7 @@ describe('loadConfig', () => {
   test('no target: the embedded server, with the embedded defaults', () => {
     const config = loadConfig({}, {});
     expect(config.baseUrl).toBeNull();
-    expect(config.settings).toMatchObject({ reportDir: 'reports', requestTimeoutMs: 10_000, propertyRuns: 100, maxBurst: 1000 });
+    expect(config.settings).toMatchObject({ reportDir: 'reports', requestTimeoutMs: 10_000, propertyRuns: 25, maxBurst: 1000 });
   });
 
   test('a remote target: token URL from its origin, remote defaults', () => {

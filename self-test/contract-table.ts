@@ -30,20 +30,46 @@ export const RESOURCES_END = '<!-- resource-table:end -->';
 /** What differs between resources, as the fixtures say it: the rules every clause applies per resource. */
 export function renderResourceTable(resources: readonly ResourceFixture[] = loadResources()): string {
   const rows = resources.map((resource) => {
-    const create = resource.schemas.create;
+    const create = resource.schemas.create ?? {};
     const variants = create.oneOf && create.discriminator ? create.oneOf : [create];
     const required = [...new Set(variants.flatMap((variant) => variant.required ?? []))];
-    const pageSize = resource.schemas.filter.properties?.pageSize ?? {};
-    const references = resource.references.map((reference) => `${reference.field} → ${reference.resource}${reference.required ? ' (required)' : ''}`);
+    const pageSize = resource.schemas.filter?.properties?.pageSize ?? {};
+    const references = resource.references.map((reference) => `${reference.path} → ${reference.resource}${reference.required ? ' (required)' : ''}`);
     const union = create.discriminator ? `${create.discriminator.propertyName}: ${variants.map((variant) => variant.properties![create.discriminator!.propertyName].enum![0]).join(', ')}` : '—';
-    return `| \`${resource.name}\` | ${resource.routes.create.path} | ${resource.keyField ?? '—'} | ${required.map((field) => `\`${field}\``).join(', ')} | ${enumCount(variants)} | ${references.join('; ') || '—'} | ${union} | ${resource.list.page} | ${pageSize.minimum ?? '—'}..${pageSize.maximum ?? '—'} | ${resource.lookup ? `?${resource.lookup.parameter}=${resource.lookup.byId}\\|${resource.lookup.byKey}` : '—'} |`;
+    const path = resource.routes.create?.path ?? resource.operations[0].path;
+    return `| \`${resource.name}\` | ${path} | ${resource.operations.length} | ${resource.keyField ?? '—'} | ${required.map((field) => `\`${field}\``).join(', ') || '—'} | ${enumCount(variants)} | ${references.join('; ') || '—'} | ${union} | ${resource.routes.filter ? resource.list.page : '—'} | ${pageSize.minimum ?? '—'}..${pageSize.maximum ?? '—'} | ${resource.lookup ? `?${resource.lookup.parameter}=${resource.lookup.byId}\\|${resource.lookup.byKey}` : '—'} |`;
   });
   return [
     RESOURCES_START,
-    '| Resource | Path | Client key | Required on create | Enums | References | Union | List page | pageSize | Lookup |',
-    '|---|---|---|---|---:|---|---|---|---|---|',
+    '| Resource | Path | Operations | Client key | Required on create | Enums | References | Union | List page | pageSize | Lookup |',
+    '|---|---|---:|---|---|---:|---|---|---|---|---|',
     ...rows,
     RESOURCES_END,
+  ].join('\n');
+}
+
+export const OPERATIONS_START = '<!-- operation-table:start (generated from fixtures/resources and fixtures/hints by npm run contract:table) -->';
+export const OPERATIONS_END = '<!-- operation-table:end -->';
+const CRUD = new Set(['create', 'read', 'update', 'delete', 'filter']);
+
+/** Every operation beyond a record's create, read, update, delete and filter: what it is, what it takes, what it answers. */
+export function renderOperationTable(resources: readonly ResourceFixture[] = loadResources()): string {
+  const rows = resources.flatMap((resource) =>
+    resource.operations
+      .filter((operation) => !CRUD.has(operation.role) || operation.path.split('{').length > 2)
+      .map((operation) => {
+        const hints = resource.operationHints[operation.id] ?? {};
+        const body = operation.body ? (operation.body.required ? 'required' : 'optional') : '—';
+        const makes = [hints.creates ? `a ${hints.creates.resource} record (${hints.creates.idField})` : '', hints.produces ? `one of its ${hints.produces.collection} (${hints.produces.idField})` : ''].filter(Boolean).join('; ');
+        return `| \`${operation.method} ${operation.path}\` | ${operation.role} | ${body} | ${operation.success} | ${operation.declared.includes(409) ? 'declared' : '—'} | ${makes || '—'} |`;
+      }),
+  );
+  return [
+    OPERATIONS_START,
+    '| Operation | Role | JSON body | Success | 409 | Makes |',
+    '|---|---|---|---:|---|---|',
+    ...rows,
+    OPERATIONS_END,
   ].join('\n');
 }
 
@@ -75,8 +101,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const markdown = readFileSync(CONTRACT_FILE, 'utf8');
   const clauses = tableInContract(markdown);
   const resources = tableInContract(markdown, RESOURCES_START, RESOURCES_END);
+  const operations = tableInContract(markdown, OPERATIONS_START, OPERATIONS_END);
   const causes = tableInContract(markdown, CAUSES_START, CAUSES_END);
-  if (!clauses || !resources || !causes) throw new Error('CONTRACT.md lacks the clause-table, resource-table or cause-table markers');
-  writeFileSync(CONTRACT_FILE, markdown.replace(clauses, renderClauseTable()).replace(resources, renderResourceTable()).replace(causes, renderCauseTable()));
+  if (!clauses || !resources || !operations || !causes) throw new Error('CONTRACT.md lacks the clause-table, resource-table, operation-table or cause-table markers');
+  writeFileSync(CONTRACT_FILE, markdown.replace(clauses, renderClauseTable()).replace(resources, renderResourceTable()).replace(operations, renderOperationTable()).replace(causes, renderCauseTable()));
   console.log(`CONTRACT.md: tables of ${CLAUSES.length} clauses, ${loadResources().length} resources and ${CAUSES.length} causes written`);
 }

@@ -12,6 +12,7 @@ import type { HistoryEntry, ReportModel } from '../reporters/model.ts';
 import { escapeHtml, renderHtml } from '../reporters/render-html.ts';
 import { CLAUSES } from '../harness/registry.ts';
 import type { Evidence } from '../model/evidence.ts';
+import { FAMILIES } from '../fixtures/load.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUTPUT_DIR = resolve('self-test/.output');
@@ -73,6 +74,7 @@ function modelInput(overrides: Partial<ModelInput> = {}): ModelInput {
     tool: { name: 'mvmnt-conformance', version: '0.1.0' },
     target: { baseUrl: 'http://127.0.0.1:41234', embedded: true },
     resources: ['customers', 'vendors'],
+    operations: ['POST /customers', 'GET /customers/{id}', 'POST /vendors', 'POST /vendors/{id}/approve'],
     runId: 'run-current',
     startedAt: '2025-11-22T10:15:00.000Z',
     durationMs: 83_400,
@@ -217,7 +219,7 @@ describe('conformance.html in headless Chromium', () => {
     const counts = await page.locator('#counts button').allTextContents();
     expect(counts).toEqual(['6passed', '2failed', `${CLAUSES.length - 9}skipped`, '1waived']);
     expect(await page.locator('header.run').textContent()).toContain('http://127.0.0.1:41234 (embedded reference server)');
-    expect(await page.locator('#matrix-family tbody tr').count()).toBe(12);
+    expect(await page.locator('#matrix-family tbody tr').count()).toBe(FAMILIES.length);
   });
 
   it('shows the resource × family matrix, whose cells narrow the table to a family on a resource', async (ctx) => {

@@ -27,9 +27,10 @@ describe('mutant catalog', () => {
     }
   });
 
-  it('breaks every committed resource on its own: at least two mutants each, besides vendors, whose generic mutants stand for all', () => {
+  it('breaks every committed resource on its own: at least two mutants each (of it alone, or planted in each resource), besides vendors, whose generic mutants stand for all', () => {
     const names = loadResources().map((resource) => resource.name).filter((name) => !VALIDATION_MUTANT_RESOURCES.includes(name));
-    const perResource = names.map((name) => `${name}: ${MUTANTS.filter((mutant) => mutant.resources?.length === 1 && mutant.resources[0] === name).length >= 2}`);
+    const breaking = (name: string) => MUTANTS.filter((mutant) => (mutant.resources?.length === 1 && mutant.resources[0] === name) || (mutant.eachResource === true && mutant.resources!.includes(name)));
+    const perResource = names.map((name) => `${name}: ${breaking(name).length >= 2}`);
     expect(perResource).toEqual(names.map((name) => `${name}: true`));
   });
 

@@ -1,66 +1,46 @@
 // ERR-401-*: every operation of every resource refuses each kind of bad credential with 401
 // UNAUTHORIZED; auth comes before body parsing and record lookup; the scheme name is
-// case-insensitive; the token endpoint refuses bad credentials.
+// case-insensitive; the token endpoint refuses bad credentials. Each request is valid but for its
+// credentials: live records in the path, a valid body.
 import { randomUUID } from 'node:crypto';
-import {
-  arb,
-  casesOn,
-  errorResponse,
-  FORGED_TOKEN,
-  forEachResource,
-  INVALID_AUTH,
-  recordForFile,
-  status,
-  test,
-  workerSession,
-  type RequestSpec,
-} from '../harness/index.ts';
+import { arb, casesOn, errorResponse, FORGED_TOKEN, forEachResource, INVALID_AUTH, operationTargets, status, test, workerSession } from '../harness/index.ts';
 
 forEachResource((resource) => {
-  const record = recordForFile(resource);
-  // DELETE with a bad token must not delete; if a target does, it only loses this record.
-  const deletable = recordForFile(resource);
+  const targets = operationTargets(resource);
+  // An operation that changes its record (a DELETE, an action) is sent to a record of its own: if a
+  // target wrongly obeys a bad token, it only loses that one.
+  const spare = operationTargets(resource);
+  const changes = (role: string) => ['delete', 'action'].includes(role);
+  const targetOf = (role: string) => (changes(role) ? spare : targets);
   const payloads = arb.payloadsFor(workerSession(), resource);
-  const [changedField, changedValue] = payloads.change;
-  const validChange = { [changedField]: changedValue };
 
-  const OPERATIONS: { operation: string; request: () => RequestSpec }[] = [
-    { operation: resource.routeLabel('create'), request: () => resource.create({ json: payloads.sample() }) },
-    { operation: resource.routeLabel('get'), request: () => resource.get(record.id) },
-    { operation: resource.routeLabel('patch'), request: () => resource.patch(record.id, { json: validChange }) },
-    { operation: resource.routeLabel('delete'), request: () => resource.remove(deletable.id) },
-    { operation: resource.routeLabel('filter'), request: () => resource.filter({ json: { pageSize: 1 } }) },
-  ];
   // One table per clause: each of its kinds of bad credential on each operation.
   for (const clause of new Set(INVALID_AUTH.map((variant) => variant.clause))) {
-    const rows = INVALID_AUTH.filter((variant) => variant.clause === clause).flatMap((variant) => OPERATIONS.map((operation) => ({ ...variant, ...operation })));
-    test.concurrent.for(casesOn(clause, resource, rows, (row) => `401 UNAUTHORIZED for ${row.name} on ${row.operation}`))('%s', async ([, { request, auth }], { send, verify }) => {
-      verify(await send({ ...request(), auth }), errorResponse(401));
+    const variants = INVALID_AUTH.filter((variant) => variant.clause === clause);
+    test.concurrent.for(casesOn(clause, resource, (operation) => variants.map((variant) => ({ ...variant, operation })), (row, operation) => `401 UNAUTHORIZED for ${row.name} on ${operation.label}`))('%s', async ([, { operation, auth }], { send, verify }) => {
+      verify(await send(targetOf(operation.role).valid(operation, { auth })), errorResponse(401));
     });
   }
 
-  const invalid = [...payloads.create].filter((breaker) => breaker.variant === undefined).sort((a, b) => Number(a.lenient) - Number(b.lenient))[0];
-  const BAD_TOKEN_AND_BODY = [
-    { what: `malformed JSON on ${resource.routeLabel('create')}`, request: () => resource.create({ body: '{"name": ', auth: FORGED_TOKEN }) },
-    // A create schema may have no field a payload can break outside a union variant.
-    ...(invalid ? [{ what: `${invalid.label} on ${resource.routeLabel('create')}`, request: () => resource.create({ json: arb.exampleOf(invalid, payloads.sample()).payload, auth: FORGED_TOKEN }) }] : []),
-    { what: `malformed JSON on ${resource.routeLabel('patch')}`, request: () => resource.patch(record.id, { body: '{"name": ', auth: FORGED_TOKEN }) },
-  ];
-  test.concurrent.for(casesOn('ERR-401-BEFORE-BODY', resource, BAD_TOKEN_AND_BODY, (row) => `401, not 400 or 422, for a forged token with ${row.what}`))('%s', async ([, { request }], { send, verify }) => {
-    verify(await send(request()), errorResponse(401));
+  const badBodies = (operation: Parameters<typeof targets.valid>[0]) => {
+    const body = payloads.body(operation);
+    const invalid = [...body.breakers].filter((breaker) => breaker.variant === undefined).sort((a, b) => Number(a.lenient) - Number(b.lenient))[0];
+    return [
+      { what: 'malformed JSON', extra: () => ({ body: '{"name": ' }) },
+      // A body may have no field a payload can break outside a union variant.
+      ...(invalid ? [{ what: invalid.label, extra: () => ({ json: arb.exampleOf(invalid, body.sample()).payload }) }] : []),
+    ].map((row) => ({ ...row, operation }));
+  };
+  test.concurrent.for(casesOn('ERR-401-BEFORE-BODY', resource, badBodies, (row, operation) => `401, not 400 or 422, for a forged token with ${row.what} on ${operation.label}`))('%s', async ([, { operation, extra }], { send, verify }) => {
+    verify(await send(targetOf(operation.role).valid(operation, { ...extra(), auth: FORGED_TOKEN })), errorResponse(401));
   });
 
-  const LOOKUPS = [
-    { operation: 'GET', request: (id: string) => resource.get(id, { auth: FORGED_TOKEN }) },
-    { operation: 'PATCH', request: (id: string) => resource.patch(id, { json: validChange, auth: FORGED_TOKEN }) },
-    { operation: 'DELETE', request: (id: string) => resource.remove(id, { auth: FORGED_TOKEN }) },
-  ];
-  test.concurrent.for(casesOn('ERR-401-BEFORE-LOOKUP', resource, LOOKUPS, (row) => `401, not 404, for a forged token on ${row.operation} ${resource.fixture.routes.get.path} of a random id`))('%s', async ([, { request }], { send, verify, property }) => {
-    await property(arb.validUuid, async (id) => verify(await send(request(id)), errorResponse(401)), { runs: 5 });
+  test.concurrent.for(casesOn('ERR-401-BEFORE-LOOKUP', resource, (operation) => [operation], (operation) => `401, not 404, for a forged token on ${operation.label} of a random id`))('%s', async ([, operation], { send, verify, property }) => {
+    await property(arb.validUuid, async (id) => verify(await send(targets.valid(operation, { auth: FORGED_TOKEN }, operation.parameters.map(() => id))), errorResponse(401)), { runs: 5 });
   });
 
-  test.concurrent.for(casesOn('ERR-401-SCHEME-CASE', resource, [resource.routeLabel('get')], (on) => `a valid token sent as "bearer <token>" is accepted on ${on}`))('%s', async (_, { send, verify }) => {
-    verify(await send(resource.get(record.id, { auth: { kind: 'token', scheme: 'bearer' } })), status(200));
+  test.concurrent.for(casesOn('ERR-401-SCHEME-CASE', resource, (operation) => [operation], (operation) => `a valid token sent as "bearer <token>" is accepted on ${operation.label}`))('%s', async ([, operation], { send, verify }) => {
+    verify(await send(targets.valid(operation, { auth: { kind: 'token', scheme: 'bearer' } })), status(operation.definition.success));
   });
 });
 

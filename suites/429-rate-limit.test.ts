@@ -3,6 +3,8 @@
 // other clause (see runner/sequencer.ts), and its tests run in order: the countdown, the burst, the
 // checks of its outcome, then the wait for Reset.
 import {
+  burstRequest,
+  NO_BURST_ROUTE,
   observeCountdown,
   readRateLimit,
   retryAfterAgreesWithReset,
@@ -15,15 +17,16 @@ import {
   type BurstResult,
 } from '../harness/index.ts';
 
-// The rate limit is the client's, not a resource's: its clauses are judged once, on the first resource's filter route.
-const [first] = workerSession().judged;
+// The rate limit is the client's, not a resource's: its clauses are judged once, on a filter route (burst.ts).
 let outcome: Promise<BurstResult> | undefined;
 const burst = () => (outcome ??= runBurst(workerSession()));
 const elsewhere = workerSession().context.burstElsewhere;
 const LONGEST_RESET_WAIT_MS = 65_000;
 
 test('ERR-429-REMAINING-COUNTS: requests sent one after another in one window count X-RateLimit-Remaining down', async ({ verify, session, skipUnless }) => {
-  const countdown = await observeCountdown(session, () => first.filter({ json: { pageSize: 1 } }));
+  const request = burstRequest(session, 'test');
+  skipUnless(request !== undefined, NO_BURST_ROUTE);
+  const countdown = await observeCountdown(session, () => burstRequest(session, 'test')!);
   skipUnless(countdown.skipped === undefined, countdown.skipped ?? '');
   verify(countdown.last, countdown.check);
 });
@@ -57,5 +60,5 @@ test('ERR-429-RECOVERS: after X-RateLimit-Reset a request is served again', asyn
   const waitMs = reset * 1000 - Date.now();
   skipUnless(waitMs <= LONGEST_RESET_WAIT_MS, `X-RateLimit-Reset is ${Math.round(waitMs / 1000)} s away (more than 65 s)`);
   await session.pacer.sleep(waitMs + 100);
-  verify(await send(first.filter({ json: { pageSize: 1 }, purpose: 'burst' })), status(200));
+  verify(await send(burstRequest(session)!), status(200));
 });

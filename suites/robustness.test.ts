@@ -5,15 +5,16 @@ import {
   acceptableAnswer,
   arb,
   casesOn,
+  operationTargets,
   errorResponse,
   fc,
   forEachResource,
-  recordForFile,
   refusal,
   schema,
   test,
   workerSession,
   type Check,
+  type OperationRequests,
   type RequestSpec,
 } from '../harness/index.ts';
 
@@ -27,9 +28,10 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 forEachResource((resource) => {
   const { fixture } = resource;
   const session = workerSession();
-  const record = recordForFile(resource);
+  const targets = operationTargets(resource);
+  const record = targets.record;
   const payloads = arb.payloadsFor(session, resource);
-  const create = schema.variantSchema(fixture.schemas.create, undefined);
+  const create = schema.variantSchema(fixture.schemas.create ?? {}, undefined);
   const properties = create.properties ?? {};
   const keyField = fixture.keyField;
   const key = () => session.keys.next('junk');
@@ -38,6 +40,11 @@ forEachResource((resource) => {
   const textFields = schema.plainTextFields(create);
   const [textField, notesField = textField] = textFields;
   const emailField = schema.fieldWithFormat(create, 'email');
+  // A PATCH's field for hostile values: its plain text field, or else its first field (typed: the junk is no value of it).
+  const patchSchema = fixture.schemas.patch ?? {};
+  const patchField = schema.plainTextFields(patchSchema)[0] ?? Object.keys(patchSchema.properties ?? {})[0];
+  const patchFieldSchema = patchField === undefined ? {} : patchSchema.properties![patchField];
+  const patchAnswer: Check = schema.isTyped(patchFieldSchema) && schema.mainType(patchFieldSchema) !== 'object' ? refusal : acceptableAnswer;
   /** The valid sample as JSON text with `field` set to raw JSON text (hostile text a serializer would not write). */
   const sampleWith = (field: string, raw: string) => {
     const marker = `conformance-raw-${key()}`;
@@ -53,14 +60,16 @@ forEachResource((resource) => {
   // `answer`: a refusal where the body is no valid request by the contract (another clause would fail
   // a 2xx), any 4xx with the envelope or a 2xx where it still is one.
   const withText = <Row>(rows: (Row | false)[]) => rows.filter((row): row is Row => row !== false);
-  const NESTED = withText<{ what: string; request: () => RequestSpec; answer: Check }>([
-    textField !== undefined && { what: `${textField} as arrays nested ${DEPTH} deep`, request: () => resource.create({ body: sampleWith(textField, nestedArrays(DEPTH)) }), answer: refusal },
-    notesField !== undefined && { what: `${notesField} as objects nested ${DEPTH} deep`, request: () => resource.create({ body: sampleWith(notesField, nestedObjects(DEPTH)) }), answer: refusal },
-    { what: `an extra field nested ${DEPTH} deep`, request: () => resource.create({ body: sampleWith('conformanceExtra', nestedObjects(DEPTH)) }), answer: acceptableAnswer },
-    { what: `a body of arrays nested ${DEPTH} deep on filter`, request: () => resource.filter({ body: nestedArrays(DEPTH) }), answer: refusal },
-    textField !== undefined && { what: `a PATCH of ${textField} as objects nested ${DEPTH} deep`, request: () => resource.patch(record.id, { body: `{"${textField}": ${nestedObjects(DEPTH)}}` }), answer: refusal },
+  /** The rows of a table that belong to an operation of this role (create, update or filter). */
+  const of = <Row extends { role: string }>(rows: Row[]) => (operation: OperationRequests) => rows.filter((row) => row.role === operation.role).map((row) => ({ ...row, operation }));
+  const NESTED = withText<{ role: string; what: string; request: () => RequestSpec; answer: Check }>([
+    textField !== undefined && { role: 'create', what: `${textField} as arrays nested ${DEPTH} deep`, request: () => resource.create({ body: sampleWith(textField, nestedArrays(DEPTH)) }), answer: refusal },
+    notesField !== undefined && { role: 'create', what: `${notesField} as objects nested ${DEPTH} deep`, request: () => resource.create({ body: sampleWith(notesField, nestedObjects(DEPTH)) }), answer: refusal },
+    { role: 'create', what: `an extra field nested ${DEPTH} deep`, request: () => resource.create({ body: sampleWith('conformanceExtra', nestedObjects(DEPTH)) }), answer: acceptableAnswer },
+    { role: 'filter', what: `a body of arrays nested ${DEPTH} deep`, request: () => resource.filter({ body: nestedArrays(DEPTH) }), answer: refusal },
+    patchField !== undefined && { role: 'update', what: `${patchField} as objects nested ${DEPTH} deep`, request: () => resource.patch(record.id, { body: `{"${patchField}": ${nestedObjects(DEPTH)}}` }), answer: patchAnswer },
   ]);
-  test.concurrent.for(casesOn('ERR-ROBUST-DEEP-NESTING', resource, NESTED, (row) => `${row.answer === refusal ? 'a 4xx with the envelope' : 'a 4xx with the envelope (or a 2xx)'} for ${row.what} on ${resource.fixture.routes.create.path}`))(
+  test.concurrent.for(casesOn('ERR-ROBUST-DEEP-NESTING', resource, of(NESTED), (row, operation) => `${row.answer === refusal ? 'a 4xx with the envelope' : 'a 4xx with the envelope (or a 2xx)'} for ${row.what} on ${operation.label}`))(
     '%s',
     async ([, { request, answer }], { send, verify }) => {
       verify(await send(request()), answer);
@@ -68,38 +77,44 @@ forEachResource((resource) => {
   );
 
   const long = 'x'.repeat(HUGE);
-  const HUGE_FIELDS: { field: string; payload: () => Record<string, unknown> }[] = [...new Set(textFields.slice(0, 2))].map((field) => ({ field, payload: () => ({ ...payloads.sample(), [field]: long }) }));
-  if (keyField) HUGE_FIELDS.push({ field: keyField, payload: () => ({ ...payloads.sample(), [keyField]: `${key()}${long}` }) });
-  if (emailField) HUGE_FIELDS.push({ field: emailField, payload: () => ({ ...payloads.sample(), [emailField]: `${long}@example.com` }) });
+  const HUGE_FIELDS: { role: string; field: string; payload: () => Record<string, unknown> }[] = [...new Set(textFields.slice(0, 2))].map((field) => ({ role: 'create', field, payload: () => ({ ...payloads.sample(), [field]: long }) }));
+  if (keyField) HUGE_FIELDS.push({ role: 'create', field: keyField, payload: () => ({ ...payloads.sample(), [keyField]: `${key()}${long}` }) });
+  if (emailField) HUGE_FIELDS.push({ role: 'create', field: emailField, payload: () => ({ ...payloads.sample(), [emailField]: `${long}@example.com` }) });
+  // Without a text field, a key or an email: the first field that takes text at all (applicability.ts skips a body without one).
+  const [anyText] = schema.stringFields(create);
+  if (HUGE_FIELDS.length === 0 && anyText) HUGE_FIELDS.push({ role: 'create', field: anyText, payload: () => ({ ...payloads.sample(), [anyText]: long }) });
   /** A field with a length limit must refuse the long value; one without may take it. */
   const hugeAnswer = (field: string): Check => (properties[field]?.maxLength === undefined ? acceptableAnswer : refusal);
-  test.concurrent.for(casesOn('ERR-ROBUST-HUGE-STRING', resource, HUGE_FIELDS, (row) => `a 4xx with the envelope${hugeAnswer(row.field) === refusal ? '' : ' (or a 2xx)'} for a ${HUGE.toLocaleString('en')}-character ${row.field} on ${resource.routeLabel('create')}`))(
+  test.concurrent.for(casesOn('ERR-ROBUST-HUGE-STRING', resource, of(HUGE_FIELDS), (row, operation) => `a 4xx with the envelope${hugeAnswer(row.field) === refusal ? '' : ' (or a 2xx)'} for a ${HUGE.toLocaleString('en')}-character ${row.field} on ${operation.label}`))(
     '%s',
     async ([, { field, payload }], { send, verify }) => {
       verify(await send(resource.create({ json: payload() })), hugeAnswer(field));
     },
   );
 
-  const wrongTypes = payloads.create.filter((breaker) => breaker.kind === 'wrong-type' && breaker.field === breaker.top && breaker.variant === undefined);
-  const everythingWrong = () => Object.fromEntries(wrongTypes.map((breaker) => [breaker.top, breaker.example]));
+  /** Every top-level field of the operation's own body (on every variant) set to a value of another JSON type. */
+  const everythingWrong = (operation: OperationRequests) => {
+    const wrong = payloads.body(operation).breakers.filter((breaker) => breaker.kind === 'wrong-type' && breaker.path.length === 1 && breaker.variant === undefined);
+    return Object.fromEntries(wrong.map((breaker) => [breaker.top, breaker.example]));
+  };
   const WRONG_TYPES = [
-    { route: resource.routeLabel('create'), request: () => resource.create({ json: everythingWrong() }) },
-    { route: resource.routeLabel('patch'), request: () => resource.patch(record.id, { json: everythingWrong() }) },
-    { route: resource.routeLabel('filter'), request: () => resource.filter({ json: { filter: 'all', pageSize: 'ten', cursor: 42 } }) },
+    { role: 'create', request: (operation: OperationRequests) => resource.create({ json: everythingWrong(operation) }) },
+    { role: 'update', request: (operation: OperationRequests) => resource.patch(record.id, { json: everythingWrong(operation) }) },
+    { role: 'filter', request: () => resource.filter({ json: { filter: 'all', pageSize: 'ten', cursor: 42 } }) },
   ];
-  test.concurrent.for(casesOn('ERR-ROBUST-WRONG-TYPES', resource, WRONG_TYPES, (row) => `400 or 422 with the envelope for every field of the wrong type on ${row.route}`))(
+  test.concurrent.for(casesOn('ERR-ROBUST-WRONG-TYPES', resource, of(WRONG_TYPES), (_, operation) => `400 or 422 with the envelope for every field of the wrong type on ${operation.label}`))(
     '%s',
-    async ([, { request }], { send, verify }) => {
-      verify(await send(request()), errorResponse(400, 422));
+    async ([, { request, operation }], { send, verify }) => {
+      verify(await send(request(operation)), errorResponse(400, 422));
     },
   );
 
-  const UTF8 = withText<{ route: string; request: () => RequestSpec }>([
-    textField !== undefined && { route: resource.routeLabel('create'), request: () => resource.create({ body: sampleWithInvalidUtf8(textField) }) },
-    notesField !== undefined && { route: resource.routeLabel('patch'), request: () => resource.patch(record.id, { body: invalidUtf8(`{"${notesField}": "Bad `, '"}') }) },
-    { route: resource.routeLabel('filter'), request: () => resource.filter({ body: invalidUtf8('{"cursor": "', '"}') }) },
+  const UTF8 = withText<{ role: string; request: () => RequestSpec }>([
+    (textField ?? schema.stringFields(create)[0]) !== undefined && { role: 'create', request: () => resource.create({ body: sampleWithInvalidUtf8(textField ?? schema.stringFields(create)[0]) }) },
+    patchField !== undefined && { role: 'update', request: () => resource.patch(record.id, { body: invalidUtf8(`{"${patchField}": "Bad `, '"}') }) },
+    { role: 'filter', request: () => resource.filter({ body: invalidUtf8('{"cursor": "', '"}') }) },
   ]);
-  test.concurrent.for(casesOn('ERR-ROBUST-INVALID-UTF8', resource, UTF8, (row) => `a 4xx with the envelope (or a 2xx) for invalid UTF-8 on ${row.route}`))(
+  test.concurrent.for(casesOn('ERR-ROBUST-INVALID-UTF8', resource, of(UTF8), (_, operation) => `a 4xx with the envelope (or a 2xx) for invalid UTF-8 on ${operation.label}`))(
     '%s',
     async ([, { request }], { send, verify }) => {
       verify(await send(request()), acceptableAnswer);
@@ -107,11 +122,11 @@ forEachResource((resource) => {
   );
 
   const CONTENT_TYPES = [
-    { label: 'text/plain', contentType: 'text/plain' },
-    { label: 'application/x-www-form-urlencoded', contentType: 'application/x-www-form-urlencoded' },
-    { label: 'no Content-Type', contentType: null },
+    { role: 'create', label: 'text/plain', contentType: 'text/plain' },
+    { role: 'create', label: 'application/x-www-form-urlencoded', contentType: 'application/x-www-form-urlencoded' },
+    { role: 'create', label: 'no Content-Type', contentType: null },
   ];
-  test.concurrent.for(casesOn('ERR-ROBUST-CONTENT-TYPE', resource, CONTENT_TYPES, (row) => `a 4xx with the envelope (or a 2xx) for a JSON body sent as ${row.label} on ${resource.routeLabel('create')}`))(
+  test.concurrent.for(casesOn('ERR-ROBUST-CONTENT-TYPE', resource, of(CONTENT_TYPES), (row, operation) => `a 4xx with the envelope (or a 2xx) for a JSON body sent as ${row.label} on ${operation.label}`))(
     '%s',
     async ([, { contentType }], { send, verify }) => {
       verify(await send(resource.create({ body: JSON.stringify(payloads.sample()), contentType })), acceptableAnswer);
@@ -122,14 +137,14 @@ forEachResource((resource) => {
   const junk = fc.jsonValue({ maxDepth: 4 }).map((value) => (isObject(value) ? keyed(value) : value));
   const JUNK_ROUTES: Record<string, (body: unknown) => RequestSpec> = {
     create: (body) => resource.create({ json: body }),
-    patch: (body) => resource.patch(record.id, { json: body }),
-    filter: (body) => resource.filter({ json: body }),
+    ...(resource.operation('update') ? { patch: (body: unknown) => resource.patch(record.id, { json: body }) } : {}),
+    ...(resource.operation('filter') ? { filter: (body: unknown) => resource.filter({ json: body }) } : {}),
   };
   const required = create.required ?? [];
   /** Junk that is no JSON object, or a create without every required field, is surely invalid: it must be refused. */
   const junkAnswer = (route: string, body: unknown): Check => (!isObject(body) || (route === 'create' && !required.every((field) => field in body)) ? refusal : acceptableAnswer);
   const junkRequest = fc.record({ route: fc.constantFrom(...Object.keys(JUNK_ROUTES)), body: junk });
-  test.concurrent.for(casesOn('ERR-ROBUST-JUNK', resource, [fixture.routes.create.path], (path) => `generated JSON values sent to ${path} (create, PATCH, filter) never break the server`))('%s', async (_, { send, verify, property }) => {
+  test.concurrent.for(casesOn('ERR-ROBUST-JUNK', resource, (operation) => [operation], (operation) => `generated JSON values sent to ${operation.definition.path} (create, PATCH, filter) never break the server`))('%s', async (_, { send, verify, property }) => {
     await property(junkRequest, async ({ route, body }) => verify(await send(JUNK_ROUTES[route](body)), junkAnswer(route, body)));
   });
 });

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { validationErrorNaming, validationErrorOrBadRequest } from '../checks/details.ts';
 import type { Check } from '../checks/types.ts';
+import type { Reference } from '../resource.ts';
 import { applyBreaker, type Breaker } from './payloads.ts';
 
 export interface BrokenPayload {
@@ -19,44 +20,45 @@ export function expectationFor(broken: Pick<BrokenPayload, 'fields' | 'lenient'>
 
 /** The breaker's fixed example applied to a fixed base: one deterministic row per breaker. */
 export function exampleOf(breaker: Breaker, base: Record<string, unknown>): BrokenPayload {
-  return { fields: [breaker.field], lenient: breaker.lenient, payload: applyBreaker(base, breaker.top, breaker.example) };
+  return { fields: [breaker.field], lenient: breaker.lenient, payload: applyBreaker(base, breaker, breaker.example) };
 }
 
 /** A generated valid base (of the breaker's variant) with one generated invalid value. */
 export function oneBroken(baseFor: (breaker: Breaker) => fc.Arbitrary<Record<string, unknown>>, breakers: Breaker[]): fc.Arbitrary<BrokenPayload> {
   return fc
     .constantFrom(...breakers)
-    .chain((breaker) => fc.tuple(baseFor(breaker), breaker.value).map(([object, value]) => ({ fields: [breaker.field], lenient: breaker.lenient, payload: applyBreaker(object, breaker.top, value) })));
+    .chain((breaker) => fc.tuple(baseFor(breaker), breaker.value).map(([object, value]) => ({ fields: [breaker.field], lenient: breaker.lenient, payload: applyBreaker(object, breaker, value) })));
 }
 
 /**
- * Several strict breakers at once, on distinct top-level fields every variant has, never a union's tag
- * (so no break hides another and the payload's variant does not matter).
+ * Several breakers at once, on distinct top-level fields every variant has, never a union's tag (so no
+ * break hides another and the payload's variant does not matter). Where one of them may be answered 400
+ * (a missing field, a wrong type), so may the whole payload; a 422 must still name every field.
  */
-export function severalBroken(base: fc.Arbitrary<Record<string, unknown>>, strict: Breaker[]): fc.Arbitrary<BrokenPayload> {
-  const byTop = groupByTop(combinable(strict));
+export function severalBroken(base: fc.Arbitrary<Record<string, unknown>>, found: Breaker[]): fc.Arbitrary<BrokenPayload> {
+  const byTop = groupByTop(combinable(found));
   const pick = (group: Breaker[]) => fc.constantFrom(...group).chain((breaker) => breaker.value.map((value) => ({ breaker, value })));
   const choice = fc.subarray(byTop, { minLength: 2 }).chain((groups) => fc.tuple(...groups.map(pick)));
   return fc.tuple(base, choice).map(([object, picks]) => ({
     fields: picks.map(({ breaker }) => breaker.field),
-    lenient: false,
-    payload: picks.reduce((payload, { breaker, value }) => applyBreaker(payload, breaker.top, value), object),
+    lenient: picks.some(({ breaker }) => breaker.lenient),
+    payload: picks.reduce((payload, { breaker, value }) => applyBreaker(payload, breaker, value), object),
   }));
 }
 
-/** Every strict breaker's example at once (one per top-level field every variant has): the deterministic multi-field row. */
-export function allExamples(strict: Breaker[], base: Record<string, unknown>): BrokenPayload {
-  const firstPerTop = groupByTop(combinable(strict)).map((group) => group[0]);
+/** One breaker's example per top-level field every variant has (one answered only by 422 where the field has one): the deterministic multi-field row. */
+export function allExamples(found: Breaker[], base: Record<string, unknown>): BrokenPayload {
+  const firstPerTop = groupByTop(combinable(found)).map((group) => group.find((breaker) => !breaker.lenient) ?? group[0]);
   return {
     fields: firstPerTop.map((breaker) => breaker.field),
-    lenient: false,
-    payload: firstPerTop.reduce((payload, breaker) => applyBreaker(payload, breaker.top, breaker.example), base),
+    lenient: firstPerTop.some((breaker) => breaker.lenient),
+    payload: firstPerTop.reduce((payload, breaker) => applyBreaker(payload, breaker, breaker.example), base),
   };
 }
 
-/** Whether a resource has at least two top-level fields with strict breakers (so several can be broken at once). */
-export function canBreakSeveral(strict: Breaker[]): boolean {
-  return groupByTop(combinable(strict)).length >= 2;
+/** Whether a body has at least two top-level fields that can be broken (so several can be broken at once). */
+export function canBreakSeveral(found: Breaker[]): boolean {
+  return groupByTop(combinable(found)).length >= 2;
 }
 
 /** Breakers that can share a payload: on fields every variant has, and not a union's tag (which hides the rest). */
@@ -69,4 +71,26 @@ function groupByTop(breakers: Breaker[]): Breaker[][] {
   const groups = new Map<string, Breaker[]>();
   for (const breaker of breakers) groups.set(breaker.top, [...(groups.get(breaker.top) ?? []), breaker]);
   return [...groups.values()];
+}
+
+/** The body with a reference's value replaced (through an array, on its first item). */
+export function withReference(body: Record<string, unknown>, reference: Pick<Reference, 'path'>, value: unknown): Record<string, unknown> {
+  const copy = structuredClone(body);
+  let node: Record<string, unknown> = copy;
+  const segments = reference.path.split('.');
+  for (const [index, segment] of segments.entries()) {
+    const items = segment.endsWith('[]');
+    const name = items ? segment.slice(0, -2) : segment;
+    const last = index === segments.length - 1;
+    if (items) {
+      const list = Array.isArray(node[name]) ? (node[name] as unknown[]) : (node[name] = []);
+      if (last) list[0] = value;
+      else node = (list[0] ??= {}) as Record<string, unknown>;
+    } else if (last) {
+      node[name] = value;
+    } else {
+      node = (node[name] ??= {}) as Record<string, unknown>;
+    }
+  }
+  return copy;
 }

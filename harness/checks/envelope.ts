@@ -20,9 +20,9 @@ export const jsonContentType: Check = (exchange) => {
   if (!response || response.bodyBytes === 0) return [];
   const contentType = response.headers['content-type'];
   const mediaType = contentType?.split(';')[0].trim().toLowerCase();
-  return mediaType === 'application/json'
+  return mediaType === 'application/json' || mediaType === 'application/problem+json'
     ? []
-    : [{ kind: 'content-type', message: 'The error body is not labelled application/json.', expected: 'Content-Type: application/json', received: `Content-Type: ${contentType ?? '(none)'}` }];
+    : [{ kind: 'content-type', message: 'The error body is not labelled application/json (or application/problem+json).', expected: 'Content-Type: application/json', received: `Content-Type: ${contentType ?? '(none)'}` }];
 };
 
 export const envelopeShape: Check = (exchange) => {

@@ -36,6 +36,12 @@ export function fieldEquals(field: string, value: unknown): Check {
   };
 }
 
+/** A successful read, search or report answers with JSON (what its description promises is JSON). */
+export const jsonAnswer: Check = (exchange) =>
+  exchange.response && exchange.response.json === undefined
+    ? [{ kind: 'answer-not-json', message: 'The answer has no JSON body.', expected: 'a JSON body', received: typed(exchange.response.bodyText.slice(0, 120)) }]
+    : [];
+
 export const emptyBody: Check = (exchange) =>
   exchange.response && exchange.response.bodyBytes > 0
     ? [{ kind: 'body-on-204', message: 'A 204 must not carry a body.', expected: '(empty body)', received: typed(exchange.response.bodyText.slice(0, 120)) }]

@@ -3,6 +3,7 @@
 // follows redirects: whatever happens becomes an Exchange.
 import { Agent, request, type Dispatcher } from 'undici';
 import type { TokenSource } from '../auth.ts';
+import type { Question } from '../checks/one-answer.ts';
 import type { Credentials } from '../config.ts';
 import type { Pacer, Slots } from '../pacing.ts';
 import { readRateLimit } from '../pacing.ts';
@@ -36,6 +37,10 @@ export interface RequestSpec {
   operation?: Operation;
   /** The resource whose route this is (for the ledger and per-resource reports). */
   resource?: string;
+  /** The operation it calls, "METHOD /path-template" (for the coverage of operations). */
+  route?: string;
+  /** A question with two accepted answers it asks (checks/one-answer.ts): the run judges that one answer is given everywhere. */
+  choice?: Question;
   auth?: AuthSpec;
   headers?: Record<string, string>;
   json?: unknown;
@@ -104,7 +109,7 @@ export function createClient(options: ClientOptions): Client {
     }
     const exchange: Exchange = {
       seq: ++sequence,
-      request: { method: spec.method, url, headers: built?.displayHeaders ?? {}, body, operation: spec.operation ?? 'other', resource: spec.resource },
+      request: { method: spec.method, url, headers: built?.displayHeaders ?? {}, body, operation: spec.operation ?? 'other', resource: spec.resource, ...(spec.route ? { route: spec.route } : {}), ...(spec.choice ? { choice: spec.choice } : {}) },
       response,
       failure,
       startedAt,

@@ -2,7 +2,8 @@
 // Checks and reports read only this; it never holds a real credential, only its display form.
 import { REASON_PHRASES } from '../../model/evidence.ts';
 
-export type Operation = 'create' | 'get' | 'patch' | 'delete' | 'filter' | 'token' | 'other';
+/** What a request does: one of the CRUD routes, another role of operation, a nested record's operation, the token endpoint. */
+export type Operation = 'create' | 'get' | 'patch' | 'delete' | 'filter' | 'search' | 'action' | 'sub-read' | 'collection-action' | 'report' | 'nested' | 'token' | 'other';
 
 export interface RecordedRequest {
   method: string;
@@ -13,6 +14,10 @@ export interface RecordedRequest {
   operation: Operation;
   /** The resource whose route was called; absent for requests outside any resource (an unknown path). */
   resource?: string;
+  /** The operation called, as reports name it ("POST /orders/{id}/cancel"); absent outside the description's operations. */
+  route?: string;
+  /** The question with two accepted answers the request asks (checks/one-answer.ts), if any. */
+  choice?: string;
 }
 
 export interface RecordedResponse {

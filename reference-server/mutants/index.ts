@@ -3,9 +3,11 @@
 import { authMutants } from './auth.ts';
 import { duplicateKeyMutants } from './duplicate-key.ts';
 import { envelopeMutants } from './envelope.ts';
+import { everyResourceMutants } from './every-resource.ts';
 import { headersMutants } from './headers.ts';
 import { malformedMutants } from './malformed.ts';
 import { notFoundMutants } from './not-found.ts';
+import { operationMutants } from './operations.ts';
 import { rateLimitMutants } from './rate-limit.ts';
 import { resourceMutants } from './resources.ts';
 import { robustnessMutants } from './robustness.ts';
@@ -31,6 +33,8 @@ export const MUTANTS: CatalogEntry[] = [
   ...robustnessMutants,
   ...securityMutants,
   ...resourceMutants,
+  ...operationMutants,
+  ...everyResourceMutants,
 ];
 
 export function mutantByName(name: string): CatalogEntry | undefined {

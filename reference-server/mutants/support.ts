@@ -3,8 +3,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { API_PREFIX } from '../app.ts';
 import { parseJsonBody } from '../body.ts';
-import { loadResources, toRouterPath, type ResourceFixture, type RouteName } from '../fixtures.ts';
-import type { BodySchemas, Mutant } from '../parts.ts';
+import { loadResources, operationOf, toRouterPath, type OperationDefinition, type OperationRole, type ResourceFixture, type RouteName } from '../fixtures.ts';
+import { defaultParts, type BodySchemas, type Mutant } from '../parts.ts';
 import { createFixedWindowLimiter, type RateLimitDecision, type RateLimiter, type RateLimitOptions } from '../rate-limit.ts';
 import { createRecordStore, type RecordStore, type StoreOptions, type StoredRecord } from '../records.ts';
 import { HttpError } from '../envelope.ts';
@@ -20,17 +20,28 @@ export interface CatalogEntry extends Mutant {
    * envelope, auth) is shown on the first committed resource; the reference run judges them all.
    */
   resources?: string[];
+  /** The bug is planted in each of `resources` on its own: every declared clause must fail on every one. */
+  eachResource?: boolean;
 }
 
 /** The committed resources the catalog's servers serve. */
 export const RESOURCES: readonly ResourceFixture[] = loadResources();
 
-/** True when the request was routed to this operation of any resource (or of the one named). */
+/** True when the request was routed to this CRUD route of any resource (or of the one named). */
 export function routedTo(request: FastifyRequest, operation: RouteName, resource?: string): boolean {
   return RESOURCES.some(({ name, routes }) => {
     const route = routes[operation];
-    return (resource === undefined || resource === name) && request.method === route.method && request.routeOptions.url === `${API_PREFIX}${toRouterPath(route.path)}`;
+    return route !== undefined && (resource === undefined || resource === name) && request.method === route.method && request.routeOptions.url === `${API_PREFIX}${toRouterPath(route.path)}`;
   });
+}
+
+/** The operation the request was routed to, of any resource, if any. */
+export function routedOperation(request: FastifyRequest): { resource: ResourceFixture; operation: OperationDefinition } | undefined {
+  for (const resource of RESOURCES) {
+    const operation = resource.operations.find((candidate) => request.method === candidate.method && request.routeOptions.url === `${API_PREFIX}${toRouterPath(candidate.path)}`);
+    if (operation) return { resource, operation };
+  }
+  return undefined;
 }
 
 export interface Outgoing {
@@ -65,7 +76,7 @@ function parseJson(payload: unknown): unknown {
 
 /** The resource a request was routed to (any of its operations), if any. */
 export function routedResource(request: FastifyRequest): string | undefined {
-  return RESOURCES.find(({ name }) => (['create', 'get', 'patch', 'delete', 'filter'] as const).some((operation) => routedTo(request, operation, name)))?.name;
+  return routedOperation(request)?.resource.name;
 }
 
 /** The reference stores as buildApp creates them (just before install runs), for mutants that read them. */
@@ -122,17 +133,25 @@ export function limiterWith(
 
 type Schema = Record<string, any>;
 
+const ROLES = { create: 'create', patch: 'update', filter: 'filter' } as const;
+
 /**
- * A schemasFor part: each resource's body schemas with one of them edited (a deep copy), for every
- * resource or for the ones named. `edit` may leave a resource's schema as it is when it does not apply.
+ * A schemasFor part: each resource's body schemas with one of them edited (a deep copy): the body of
+ * its create, PATCH or filter, or of every operation of another role (`action`, `search`), for every
+ * resource or for the ones named. `edit` may leave a schema as it is when it does not apply.
  */
-export function schemasWith(which: 'create' | 'patch' | 'filter', edit: (schema: Schema) => void, only?: string[]): (resource: ResourceFixture) => BodySchemas {
+export function schemasWith(which: keyof typeof ROLES | OperationRole, edit: (schema: Schema) => void, only?: string[]): (resource: ResourceFixture) => BodySchemas {
+  const role: OperationRole = which in ROLES ? ROLES[which as keyof typeof ROLES] : (which as OperationRole);
+  const crud = which in ROLES;
   return (resource) => {
-    const { create, patch, filter } = resource.schemas;
-    if (only !== undefined && !only.includes(resource.name)) return { create, patch, filter };
-    const copy = structuredClone(resource.schemas[which]) as Schema;
-    edit(copy);
-    return { create, patch, filter, [which]: copy };
+    const schemas = defaultParts().schemasFor(resource);
+    if (only !== undefined && !only.includes(resource.name)) return schemas;
+    const edited = resource.operations.filter((operation) => operation.role === role && operation.body && (!crud || operation === operationOf(resource, role)));
+    return { ...schemas, ...Object.fromEntries(edited.map((operation) => {
+      const copy = structuredClone(operation.body!.schema) as Schema;
+      edit(copy);
+      return [operation.id, copy];
+    })) };
   };
 }
 

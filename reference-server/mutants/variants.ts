@@ -20,10 +20,13 @@ export const VARIANTS: Variant[] = [
     install(app) {
       // After authentication and the rate limit (onRequest), so the 400 carries their headers.
       app.addHook('preHandler', async (request) => {
-        const id = (request.params as { id?: unknown } | undefined)?.id;
-        const lookup = RESOURCES.find((resource) => resource.name === routedResource(request))?.lookup;
+        // Only the ids of a route: a path no route serves (the not-found handler's wildcard) stays a 404.
+        const routed = routedResource(request);
+        if (routed === undefined) return;
+        const ids = Object.values((request.params as Record<string, unknown> | undefined) ?? {});
+        const lookup = RESOURCES.find((resource) => resource.name === routed)?.lookup;
         const byKey = lookup !== undefined && (request.query as Record<string, unknown>)[lookup.parameter] === lookup.byKey;
-        if (typeof id === 'string' && !UUID.test(id) && !byKey) throw new HttpError(400, 'The id must be a UUID');
+        if (ids.some((id) => typeof id === 'string' && !UUID.test(id)) && !byKey) throw new HttpError(400, 'The id must be a UUID');
       });
     },
   },

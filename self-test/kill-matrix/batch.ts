@@ -32,6 +32,8 @@ async function judge(vitest: Vitest, task: BatchTask): Promise<RunResult> {
       MVMNT_PROPERTY_RUNS: String(task.settings.propertyRuns),
       MVMNT_SEED: String(task.settings.seed),
       MVMNT_RESOURCES: task.resources.join(','),
+      // The matrix's servers live for one task: records without a DELETE (credit memos) may be made there.
+      MVMNT_DISPOSABLE: 'yes',
     };
     const config = loadConfig(overrides, { MVMNT_CLIENT_SECRET: client.secret });
     const { context } = await prepareRun(config);

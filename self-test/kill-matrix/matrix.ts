@@ -81,11 +81,26 @@ export const VARIANT_RESOURCES = ['customers'];
  * breaks MAY clauses cannot fail a run.
  */
 export function judge(mutant: CatalogEntry, result: RunResult): MutantOutcome {
-  const failedThere = (id: string) => result.failed.includes(id) && (mutant.resources === undefined || mutant.resources.some((resource) => result.failedOn[id]?.includes(resource)));
+  // A clause judged on resources must fail on the mutant's (on each of them, for a bug planted in each);
+  // one judged for the whole run (ERR-ONE-ANSWER) fails on none.
+  const failedOn = (id: string) => result.failedOn[id] ?? [];
+  const failedThere = (id: string) =>
+    result.failed.includes(id) &&
+    (mutant.resources === undefined ||
+      (mutant.eachResource ? mutant.resources.every((resource) => failedOn(id).includes(resource)) : failedOn(id).length === 0 || mutant.resources.some((resource) => failedOn(id).includes(resource))));
   const missed = mutant.breaks.filter((id) => !failedThere(id));
   const failsRun = mutant.breaks.some((id) => levelOf.get(id) !== 'MAY');
   const killed = result.problem === undefined && missed.length === 0 && (!failsRun || (result.exitCode !== null && result.exitCode !== 0));
   return { mutant, result, killed, missed };
+}
+
+/** A rate limit no run reaches: the rate-limit clauses skip their burst, and nothing else waits. */
+const UNHURRIED = { limit: 1_000_000, windowSeconds: 1 };
+const RATE_LIMIT_CLAUSES = new Set(CLAUSES.filter((clause) => clause.family === 'rate-limit').map((clause) => clause.id));
+
+/** The tight limit is for mutants the rate-limit clauses must catch; the others' runs are not held back by it (a whole-API run would wait minutes). */
+function settingsFor(mutant: CatalogEntry, settings: RunSettings): RunSettings {
+  return mutant.breaks.some((id) => RATE_LIMIT_CLAUSES.has(id)) ? settings : { ...settings, rateLimit: UNHURRIED };
 }
 
 export async function runMatrix(options: MatrixOptions = {}): Promise<Matrix> {
@@ -97,10 +112,10 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<Matrix> {
   // mutants only the resources they touch (never fewer clauses), on the batch workers.
   const tasks: BatchTask[] = [
     ...variants.map((variant) => ({ name: variant.name, resources: VARIANT_RESOURCES, settings })),
-    ...mutants.map((mutant) => ({ name: mutant.name, resources: resourcesOf(mutant), settings })),
+    ...mutants.map((mutant) => ({ name: mutant.name, resources: resourcesOf(mutant), settings: settingsFor(mutant, settings) })),
   ];
   const results = await Promise.all([
-    runAgainst(REFERENCE_NAME, undefined, settings).then((result) => (options.progress?.(result), result)),
+    runReference(settings).then((result) => (options.progress?.(result), result)),
     runBatch(tasks, options.concurrency ?? defaultConcurrency(), options.progress),
   ]).then(([referenceResult, batchResults]) => [referenceResult, ...batchResults]);
 
@@ -121,6 +136,29 @@ export async function runMatrix(options: MatrixOptions = {}): Promise<Matrix> {
     killed: outcomes.filter((outcome) => outcome.killed).length,
     total: outcomes.length,
     durationMs: Date.now() - started,
+  };
+}
+
+/**
+ * The reference judged on every operation of every resource, in two runs of the command: every family
+ * but the rate limit on a server whose limit never holds it back (tens of thousands of requests), and
+ * the rate-limit family on a tight limit its burst exhausts within one window even on a busy machine.
+ */
+async function runReference(settings: RunSettings): Promise<RunResult> {
+  const unhurried = { ...settings, hardTimeoutMs: settings.referenceHardTimeoutMs, rateLimit: UNHURRIED };
+  const rest = await runAgainst(REFERENCE_NAME, undefined, unhurried, undefined, ['--skip', 'rate-limit']);
+  const limited = await runAgainst(REFERENCE_NAME, undefined, settings, undefined, ['--only', 'rate-limit']);
+  const rateLimit = new Set(CLAUSES.filter((clause) => clause.family === 'rate-limit').map((clause) => clause.id));
+  const ofFamily = (ids: string[], inFamily: boolean) => ids.filter((id) => rateLimit.has(id) === inFamily);
+  return {
+    name: REFERENCE_NAME,
+    exitCode: rest.exitCode === null || limited.exitCode === null ? null : Math.max(rest.exitCode, limited.exitCode),
+    failed: [...ofFamily(rest.failed, false), ...ofFamily(limited.failed, true)],
+    skipped: [...ofFamily(rest.skipped, false), ...ofFamily(limited.skipped, true)],
+    passed: [...ofFamily(rest.passed, false), ...ofFamily(limited.passed, true)],
+    failedOn: { ...rest.failedOn, ...limited.failedOn },
+    durationMs: rest.durationMs + limited.durationMs,
+    ...(rest.problem || limited.problem ? { problem: [rest.problem, limited.problem].filter(Boolean).join('\n') } : {}),
   };
 }
 

@@ -21,6 +21,8 @@ export interface RunSettings {
   seed: number;
   /** The child is killed after this long, whatever it is doing. */
   hardTimeoutMs: number;
+  /** The same for the reference's run, which judges every operation of every resource. */
+  referenceHardTimeoutMs: number;
   rateLimit: { limit: number; windowSeconds: number };
 }
 
@@ -31,6 +33,7 @@ export const DEFAULT_RUN_SETTINGS: RunSettings = {
   propertyRuns: 10,
   seed: 20_240_601,
   hardTimeoutMs: 60_000,
+  referenceHardTimeoutMs: 300_000,
   // With several runs sharing the CPU, the reference default (1000 per 1 s) lets the burst roll over
   // into the next window and the rate-limit clauses skip; 300 per 2 s is exhausted well inside one.
   rateLimit: { limit: 300, windowSeconds: 2 },
@@ -77,15 +80,15 @@ const KILL_GRACE_MS = 5_000;
 /** A server that still holds a hung request must not hold the matrix. */
 const CLOSE_TIMEOUT_MS = 5_000;
 
-/** Runs the suite against the reference (or a mutant of it), judging `resources` only when given. */
-export async function runAgainst(name: string, mutant: Mutant | undefined, settings: RunSettings = DEFAULT_RUN_SETTINGS, resources?: string[]): Promise<RunResult> {
+/** Runs the suite against the reference (or a mutant of it), judging `resources` only when given; `args`: more of the command's flags. */
+export async function runAgainst(name: string, mutant: Mutant | undefined, settings: RunSettings = DEFAULT_RUN_SETTINGS, resources?: string[], args: string[] = []): Promise<RunResult> {
   const started = Date.now();
   const reportDir = await mkdtemp(join(tmpdir(), 'mvmnt-kill-matrix-'));
   let server: RunningReferenceServer | undefined;
   try {
     // The server serves what the run can reach: the judged resources and the ones they reference.
     server = await startReferenceServer({ port: 0, mutant, rateLimit: settings.rateLimit, ...(resources ? { resources: serverResources(resources) } : {}) });
-    const child = await runCli(server, reportDir, settings, resources);
+    const child = await runCli(server, reportDir, settings, resources, args);
     if (child.problem) return problemResult(name, resources, child.problem, Date.now() - started, child.exitCode);
     return await readResult(name, reportDir, started, resources, child.exitCode, child.output);
   } finally {
@@ -123,7 +126,7 @@ interface ChildOutcome {
   output: string;
 }
 
-function runCli(server: RunningReferenceServer, reportDir: string, settings: RunSettings, resources?: string[]): Promise<ChildOutcome> {
+function runCli(server: RunningReferenceServer, reportDir: string, settings: RunSettings, resources: string[] | undefined, args: string[]): Promise<ChildOutcome> {
   const client = server.clients[0]!;
   const env: NodeJS.ProcessEnv = {
     ...inheritedEnvironment(),
@@ -133,12 +136,14 @@ function runCli(server: RunningReferenceServer, reportDir: string, settings: Run
     MVMNT_REQUEST_TIMEOUT_MS: String(settings.requestTimeoutMs),
     MVMNT_PROPERTY_RUNS: String(settings.propertyRuns),
     MVMNT_SEED: String(settings.seed),
+    // The matrix's servers live for one run: records without a DELETE (credit memos) may be made there.
+    MVMNT_DISPOSABLE: 'yes',
     // Set but empty: a .env file must not add waivers or a static token to these runs.
     MVMNT_EXPECTATIONS: '',
     MVMNT_ACCESS_TOKEN: '',
   };
   const narrowed = resources ? ['--resources', resources.join(',')] : [];
-  const child = spawn(process.execPath, [CLI, '--base-url', server.baseUrl, '--report-dir', reportDir, ...narrowed], {
+  const child = spawn(process.execPath, [CLI, '--base-url', server.baseUrl, '--report-dir', reportDir, ...narrowed, ...args], {
     cwd: PACKAGE_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -63,31 +63,36 @@ export async function tokenFor(tokenUrl: string, client: { id: string; secret: s
 }
 
 /**
- * Live records of a resource (of every committed one, by default, one after another) whose key starts
- * with the given prefix, read through the filter endpoints; a throttled read waits for the window.
+ * Live records of a resource (of every committed one with a filter operation, by default, one after
+ * another) whose key starts with the given prefix (with no prefix: every record, as "resource id"),
+ * read through the filter endpoints; a throttled read waits for the window.
  */
-export async function liveKeys(baseUrl: string, token: string, prefix = 'conformance-', resource?: string): Promise<string[]> {
+export async function liveKeys(baseUrl: string, token: string, prefix: string | null = 'conformance-', resource?: string): Promise<string[]> {
   if (resource === undefined) {
     const keys: string[] = [];
-    for (const fixture of loadResources()) keys.push(...(await liveKeys(baseUrl, token, prefix, fixture.name)));
+    const listed = loadResources().filter((fixture) => fixture.operations.some((operation) => operation.role === 'filter'));
+    for (const fixture of listed) keys.push(...(await liveKeys(baseUrl, token, prefix, fixture.name)));
     return keys;
   }
-  const page = loadResources().find((fixture) => fixture.name === resource)!.list.page;
+  const fixture = loadResources().find((candidate) => candidate.name === resource)!;
+  const page = fixture.list.page;
+  const pageSize = Math.min(250, fixture.schemas.filter?.properties?.pageSize?.maximum ?? 250);
   const keys: string[] = [];
   let cursor: string | undefined;
   for (let attempt = 0; attempt < 100; attempt++) {
-    const response = await request(`${baseUrl}/${resource}/filter`, {
+    const response = await request(`${baseUrl}${fixture.operations.find((operation) => operation.role === 'filter')!.path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ pageSize: 250, ...(cursor ? { cursor } : {}) }),
+      body: JSON.stringify({ pageSize, ...(cursor ? { cursor } : {}) }),
     });
     if (response.statusCode === 429) {
       await response.body.dump();
       await sleep(Math.min(5_000, Math.max(100, Number(response.headers['x-ratelimit-reset']) * 1000 - Date.now() + 50)));
       continue;
     }
-    const body = (await response.body.json()) as { data: { key: string | null }[] } & Record<string, { hasNextPage: boolean; endCursor: string | null }>;
-    keys.push(...body.data.map((record) => record.key ?? '').filter((key) => key.startsWith(prefix)));
+    const body = (await response.body.json()) as { data: { id: string; key?: string | null }[] } & Record<string, { hasNextPage: boolean; endCursor: string | null }>;
+    if (response.statusCode !== 200) throw new Error(`the ${resource} filter answered ${response.statusCode}: ${JSON.stringify(body)}`);
+    keys.push(...(prefix === null ? body.data.map((record) => `${resource} ${record.id}`) : body.data.map((record) => record.key ?? '').filter((key) => key.startsWith(prefix))));
     if (!body[page].hasNextPage || !body[page].endCursor) break;
     cursor = body[page].endCursor!;
   }

@@ -7,6 +7,7 @@ export function modelInput(tests: CollectedTest[], overrides: Partial<ModelInput
     tool: { name: 'mvmnt-conformance', version: '0.0.0' },
     target: { baseUrl: 'http://127.0.0.1:1/v1', embedded: false },
     resources: ['vendors'],
+    operations: ['POST /vendors', 'GET /vendors/{id}'],
     runId: 'now',
     startedAt: '2026-11-26T00:00:00.000Z',
     durationMs: 10,
