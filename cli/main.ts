@@ -90,7 +90,8 @@ const program = targetOptions(new Command('mvmnt-conformance'))
   });
 
 targetOptions(program.command('sweep'))
-  .description('delete live records whose key starts with "conformance-" (leftovers of interrupted runs); never touches other records')
+  .description('delete live records whose key starts with "conformance-", and those the ledgers of interrupted runs list (leftovers); never touches other records')
+  .option('--report-dir <dir>', 'the report folder of the interrupted runs, whose ledgers list their records (MVMNT_REPORT_DIR, default reports/)')
   .option('--dry-run', 'only print what would be deleted')
   .action(async (flags: FlagValues & { dryRun?: boolean }) => {
     const { left } = await sweep({ overrides: overridesOf(flags), dryRun: flags.dryRun === true, log: (line) => console.log(line) });

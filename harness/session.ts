@@ -33,7 +33,12 @@ export interface Session {
 }
 
 export function ledgerFile(context: RunContext): string {
-  return join(context.settings.reportDir, '.ledger', `${context.runId}.jsonl`);
+  return join(ledgerFolder(context.settings.reportDir), `${context.runId}.jsonl`);
+}
+
+/** Where the runs writing reports to `reportDir` keep their ledgers (a run's outlives a hard kill). */
+export function ledgerFolder(reportDir: string): string {
+  return join(reportDir, '.ledger');
 }
 
 export function createSession(context: RunContext): Session {

@@ -1,10 +1,11 @@
 // A run's life around the tests: interrupted runs clean up and still report, sweep removes only
 // the run's own leftovers, and shards merge into one report.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { afterAll, describe, expect, test } from 'vitest';
+import { loadResources } from '../fixtures/load.ts';
 import { startReferenceServer } from '../reference-server/index.ts';
 import { clientEnv, liveKeys, reportDir, runCli, startCli, tokenFor } from './support/cli.ts';
 
@@ -53,7 +54,7 @@ describe('a signal during a run', () => {
 describe('sweep', () => {
   const server = serverFor();
 
-  test('lists, then deletes, live records of every resource whose key starts with conformance-, and nothing else', async () => {
+  test('lists, then deletes, live records of every resource whose key (or mark, without a key) starts with conformance-, and nothing else', async () => {
     const target = await server;
     const token = await tokenFor(target.tokenUrl, target.clients[0]);
     const create = (path: string, body: Record<string, unknown>) =>
@@ -66,17 +67,45 @@ describe('sweep', () => {
     // A leftover customer with a leftover location that references it: the location goes first.
     const customer = await create('/customers', { name: 'Sweep Customer', status: 'ACTIVE', key: 'conformance-old2-c' });
     await create('/locations', { name: 'Sweep Dock', isAppointmentRequired: false, customerId: customer.id, key: 'conformance-old2-d' });
+    // Saved searches have no key: a run marks them in their name.
+    const search = loadResources().find((fixture) => fixture.name === 'saved-searches')!.validSample;
+    const marked = await create('/saved-searches', { ...search, name: 'conformance-old3-e' });
+    const theirs = await create('/saved-searches', { ...search, name: 'customer-search' });
+    const status = async (id: string) => (await request(`${target.baseUrl}/saved-searches/${id}`, { headers: { authorization: `Bearer ${token}` } })).statusCode;
 
     const dryRun = await runCli(['sweep', '--dry-run', '--base-url', target.baseUrl], clientEnv(target));
     expect(dryRun.code, dryRun.stderr).toBe(0);
-    expect(dryRun.stdout).toContain('4 live record(s) with a key starting "conformance-"');
+    expect(dryRun.stdout).toContain('5 live record(s) with a key (or a mark, without one) starting "conformance-"');
     expect(await liveKeys(target.baseUrl, token)).toHaveLength(4);
+    expect(await status(marked.id)).toBe(200);
 
     const swept = await runCli(['sweep', '--base-url', target.baseUrl], clientEnv(target));
     expect(swept.code, swept.stderr).toBe(0);
-    expect(swept.stdout).toContain('sweep: deleted 4');
+    expect(swept.stdout).toContain('sweep: deleted 5');
     for (const resource of ['vendors', 'customers', 'locations']) expect(await liveKeys(target.baseUrl, token, 'conformance-', resource)).toEqual([]);
     expect(await liveKeys(target.baseUrl, token, 'customer-owned-key')).toEqual(['customer-owned-key']);
+    expect([await status(marked.id), await status(theirs.id)]).toEqual([404, 200]);
+  });
+
+  test('finishes what a killed run left: the records its ledger lists, keyless ones included, then the ledger', async () => {
+    const target = await server;
+    const token = await tokenFor(target.tokenUrl, target.clients[0]);
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const sample = loadResources().find((fixture) => fixture.name === 'saved-searches')!.validSample;
+    const created = await request(`${target.baseUrl}/saved-searches`, { method: 'POST', headers, body: JSON.stringify({ ...sample, name: 'Left by a killed run' }) });
+    expect(created.statusCode).toBe(201);
+    const { id } = (await created.body.json()) as { id: string };
+    const dir = reportDir('killed-run');
+    const ledger = join(dir, '.ledger', 'killed-run.jsonl');
+    mkdirSync(dirname(ledger), { recursive: true });
+    writeFileSync(ledger, `${JSON.stringify({ op: 'created', entry: { resource: 'saved-searches', path: `/saved-searches/${id}`, id, key: null } })}\n`);
+
+    const swept = await runCli(['sweep', '--base-url', target.baseUrl, '--report-dir', dir], clientEnv(target));
+    expect(swept.code, swept.stderr).toBe(0);
+    expect(swept.stdout).toContain('1 more record(s) listed in 1 ledger(s) of interrupted runs');
+    expect(swept.stdout).toContain('sweep: deleted 1');
+    expect((await request(`${target.baseUrl}/saved-searches/${id}`, { headers })).statusCode).toBe(404);
+    expect(existsSync(ledger)).toBe(false);
   });
 });
 

@@ -80,7 +80,7 @@ function bodyPayloads(session: Session, resource: ResourceRequests, operation: O
   const hinted = fixture.operationHints[operation.definition.id]?.validBody;
   const isUpdate = operation.role === 'update';
   const sample = (variant?: string): Record<string, unknown> => {
-    if (operation.role === 'create') return filled(validCreatePayload(fixture, { key: fixture.keyField ? keys.next(fixture.name.slice(0, 8)) : undefined, variant }));
+    if (operation.role === 'create') return filled(validCreatePayload(fixture, { key: fixture.keyField ?? fixture.markField ? keys.next(fixture.name.slice(0, 8)) : undefined, variant }));
     if (isUpdate && operation.nested === undefined && change) return { [change[0]]: change[1] };
     // A filter's operators are not values to sample: the smallest page of everything is a valid filter.
     if (operation.role === 'filter') return hinted ? structuredClone(hinted) : schema.properties?.pageSize ? { pageSize: 1 } : {};

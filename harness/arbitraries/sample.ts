@@ -20,5 +20,7 @@ export function validCreatePayload(fixture: ResourceFixture, { key, variant }: P
     base = Object.fromEntries(Object.entries(base).filter(([field]) => field in fields));
     base[union.tag] = variant;
   }
-  return { ...base, ...(fixture.keyField && key !== undefined ? { [fixture.keyField]: key } : {}) };
+  // A resource without a key carries the run's prefix in a free-text field instead (see ResourceFixture.markField).
+  const field = fixture.keyField ?? fixture.markField;
+  return { ...base, ...(field && key !== undefined ? { [field]: key } : {}) };
 }
