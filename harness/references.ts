@@ -21,7 +21,8 @@ export interface ReferenceDeps {
 
 /** Why the run makes no record of a resource without DELETE on this target, or undefined when it may. */
 export function undeletable(fixture: ResourceFixture, disposable: boolean): string | undefined {
-  if (disposable || fixture.routes.delete) return undefined;
+  // A resource without a create (global search) makes no records to leave behind.
+  if (disposable || fixture.routes.delete || !fixture.routes.create) return undefined;
   return `${fixture.name} has no DELETE: the run makes none of its records on a target that is not disposable (set MVMNT_DISPOSABLE=yes where leftovers do no harm)`;
 }
 

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { loadResources } from '../fixtures/load.ts';
 import { inScope, notApplicable } from '../harness/applicability.ts';
+import { undeletable } from '../harness/references.ts';
 import { resourceRequests } from '../harness/resource.ts';
 import { CLAUSES } from '../harness/registry.ts';
 import { reportDir, ROOT, runCli } from './support/cli.ts';
@@ -38,6 +39,13 @@ describe('the reasons, from the fixture and the run', () => {
     const withoutMaker = { ...loads, operationHints: {} };
     expect(notApplicable('ERR-2XX-QUERY', operation('loads', 'GET /loads/{loadId}/carriers/{carrierId}'), withoutMaker, everything)).toMatch(/no operation of loads is known to make one/);
     expect(notApplicable('ERR-404-RANDOM-ID', operation('loads', 'GET /loads/{loadId}/carriers/{carrierId}'), withoutMaker, everything)).toBeUndefined();
+  });
+
+  test('a target that is not disposable: no records of a resource without DELETE, and nothing to hold back where no record is made', () => {
+    expect(undeletable(byName.get('credit-memos')!, false)).toMatch(/^credit-memos has no DELETE/);
+    expect(undeletable(byName.get('credit-memos')!, true)).toBeUndefined();
+    expect(undeletable(byName.get('customers')!, false)).toBeUndefined();
+    expect(undeletable(byName.get('global-search')!, false)).toBeUndefined();
   });
 
   test('a resource whose records cannot be made: every clause, with the reason of the run', () => {
