@@ -6,7 +6,8 @@ import type { ResourceRequests } from './resource.ts';
 
 export function applicabilityContextOf(known: ReadonlyMap<string, ResourceRequests>, given: Readonly<Record<string, string>>, disposable: boolean): ApplicabilityContext {
   const nothing = () => Promise.reject(new Error('--list makes no record'));
-  const references = new References({ known, given, create: nothing, read: nothing, disposable });
+  // Only required references decide what applies: which optional ones a body carries does not matter here.
+  const references = new References({ known, given, judged: new Set(known.keys()), create: nothing, read: nothing, disposable });
   return {
     known: new Set(known.keys()),
     unavailable: (fixture) => references.unavailable(fixture),

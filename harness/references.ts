@@ -11,6 +11,8 @@ export interface ReferenceDeps {
   known: ReadonlyMap<string, ResourceRequests>;
   /** Records the user named, by resource name. */
   given: Readonly<Record<string, string>>;
+  /** The resources the run judges: an optional reference gets a record only of one of these (or a named one). */
+  judged: ReadonlySet<string>;
   /** Makes a record; `chain`: the records being made on the way (see prepare()). */
   create(resource: ResourceRequests, chain: string[]): Promise<LiveRecord>;
   /** Reads a record the user named (its nested records are in its body). */
@@ -64,9 +66,18 @@ export class References {
     return undefined;
   }
 
-  /** The references a valid body carries: every required one, and the optional ones whose records the run can make here. */
+  /**
+   * The references a valid body carries: every required one, and the optional ones whose records the
+   * run can make here, of a resource it judges (or one the user named). An optional reference to a
+   * resource the run was not asked about (`--resources vendors`: a vendor's payment term) is left out,
+   * so a mock that serves only what it was asked about is judged on it.
+   */
   fillable(owner: string, references: readonly Reference[], chain: string[] = [owner]): Reference[] {
-    return references.filter((reference) => reference.required || this.unreachable(referencedResource(reference).resource, chain) === undefined);
+    return references.filter((reference) => {
+      const { resource } = referencedResource(reference);
+      if (reference.required) return true;
+      return (this.deps.judged.has(resource) || this.deps.given[resource] !== undefined) && this.unreachable(resource, chain) === undefined;
+    });
   }
 
   /**
@@ -77,9 +88,11 @@ export class References {
   async prepare(owner: string, references: readonly Reference[], chain: string[] = [owner]): Promise<void> {
     const why = this.missing(owner, references, chain);
     if (why) throw new Error(why);
-    // Every record is waited for, so none is still in flight when the first failure is reported.
-    const outcomes = await Promise.allSettled(this.fillable(owner, references, chain).map((reference) => this.recordOf(referencedResource(reference).resource, chain)));
-    const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    // Every record is waited for, so none is still in flight when the first failure is reported. An
+    // optional reference whose record could not be made is left out of the body (fill() skips it).
+    const fillable = this.fillable(owner, references, chain);
+    const outcomes = await Promise.allSettled(fillable.map((reference) => this.recordOf(referencedResource(reference).resource, chain)));
+    const failed = outcomes.find((outcome, index): outcome is PromiseRejectedResult => outcome.status === 'rejected' && fillable[index]!.required);
     if (failed) throw failed.reason;
   }
 

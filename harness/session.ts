@@ -72,7 +72,7 @@ export function createSession(context: RunContext): Session {
     observations,
     known,
     judged,
-    references: new References({ known, given: settings.references, create: (resource, chain) => createRecord(session, resource, {}, chain), read: (resource, id) => readRecord(session, resource, id), disposable: settings.disposable }),
+    references: new References({ known, given: settings.references, judged: new Set(context.judged), create: (resource, chain) => createRecord(session, resource, {}, chain), read: (resource, id) => readRecord(session, resource, id), disposable: settings.disposable }),
     secrets,
     close: () => dispatcher.close(),
   };
