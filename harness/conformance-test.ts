@@ -26,6 +26,8 @@ declare module 'vitest' {
     evidence?: Evidence[];
     /** The exchanges the test checked, in order (a failing test's last one is the failure's). */
     checked?: ExchangeSample[];
+    /** Skipped because the clause does not apply here (the operation, resource or run has nothing it speaks of). */
+    inapplicable?: boolean;
     /** Set by run-wide tests: the run's identity and counters, which reach the report even from shards. */
     run?: RunSummary;
   }
@@ -77,7 +79,10 @@ export const test = base.extend<Fixtures & { propertyDepth: { value: number } }>
         // A clause the operation cannot have, or a resource whose required references cannot be had: a skip, saying why.
         const row = skipRowOf(resource.fixture.name, task.name);
         if (row?.operation) task.meta.operation = row.operation;
-        if (row) skip(row.reason);
+        if (row) {
+          task.meta.inapplicable = true;
+          skip(row.reason);
+        }
       }
       await use(resource);
     },
@@ -116,8 +121,15 @@ export const test = base.extend<Fixtures & { propertyDepth: { value: number } }>
       const started = Date.now();
       propertyDepth.value += 1;
       let details: fc.RunDetails<[unknown]>;
+      // Each attempt sends keys of its own; the counterexample reported is the value as it was sent.
+      const sent = new WeakMap<object, unknown>();
+      const attempt = (value: unknown) => {
+        const renewed = session.keys.renew(value);
+        if (typeof value === 'object' && value !== null) sent.set(value, renewed);
+        return (body as (value: unknown) => Promise<void>)(renewed);
+      };
       try {
-        details = await fc.check(fc.asyncProperty(arbitrary, body as (value: unknown) => Promise<void>), {
+        details = await fc.check(fc.asyncProperty(arbitrary, attempt), {
           numRuns: options.runs ?? propertyRuns,
           seed,
           interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MS,
@@ -128,7 +140,8 @@ export const test = base.extend<Fixtures & { propertyDepth: { value: number } }>
       runStats.propertyCases += details.numRuns;
       runStats.propertyMs += Date.now() - started;
       if (!details.failed) return;
-      const counterexample = fc.stringify(details.counterexample?.[0]);
+      const failing = details.counterexample?.[0];
+      const counterexample = fc.stringify(typeof failing === 'object' && failing !== null && sent.has(failing) ? sent.get(failing) : failing);
       const replay = `MVMNT_SEED=${details.seed} npx mvmnt-conformance --only ${clause.id}`;
       const cause = details.errorInstance;
       if (cause instanceof ConformanceFailure) {

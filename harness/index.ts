@@ -16,7 +16,7 @@ export { status, noServerError } from './checks/status.ts';
 export { acceptableAnswer, refusal } from './checks/robustness.ts';
 export { errorResponse, expectedCode } from './checks/envelope.ts';
 export { validationErrorNaming, validationErrorOrBadRequest, detailsNameWhenPresent, danglingReferenceRefused } from './checks/details.ts';
-export { recordBody, fieldEquals, emptyBody, filterPage, goneOrMarkedDeleted, jsonAnswer, pageHolds, secondDeleteAnswer } from './checks/success.ts';
+export { recordBody, fieldEquals, holdsId, noOtherRecord, emptyBody, filterPage, goneOrMarkedDeleted, jsonAnswer, pageHolds, secondDeleteAnswer } from './checks/success.ts';
 export { throttled, retryAfterAgreesWithReset, rateLimitHeaders, servedAtLeast } from './checks/rate-limit.ts';
 export { burstRequest, NO_BURST_ROUTE, runBurst, type BurstResult } from './burst.ts';
 export { observeCountdown } from './countdown.ts';

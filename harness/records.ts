@@ -32,10 +32,32 @@ export interface RecordMaker {
 /** Setup could not build what a clause needs: the clause fails, saying why. */
 export class SetupError extends Error {
   override readonly name = SETUP_ERROR;
-  constructor(what: string, exchange: Exchange, secrets: readonly string[]) {
+  /** `why`: what in the answer cannot be used (default: the status it got). */
+  constructor(what: string, exchange: Exchange, secrets: readonly string[], why = `got ${describeOutcome(exchange)}`) {
     const body = redact(exchange.response?.bodyText.slice(0, 300) ?? '', credentialsOf(exchange, secrets));
-    super(`setup: ${what} (got ${describeOutcome(exchange)}); the clause cannot be judged until this works.\n  ${body}\n  Reproduce with:\n    ${toCurl(exchange).command}`);
+    super(`setup: ${what} (${why}); the clause cannot be judged until this works.\n  ${body}\n  Reproduce with:\n    ${toCurl(exchange).command}`);
   }
+}
+
+/**
+ * The id a create's answer gives the record, or what makes the answer unusable, in the target's
+ * terms. Any string or number is an id to go on with: one that is not a UUID (`1`) fails the success
+ * clauses on their own evidence, and every other clause still gets a verdict of its own.
+ */
+export function createdId(exchange: Exchange): { id: string } | { unusable: string } {
+  const response = exchange.response;
+  if (!response) return { unusable: `got ${describeOutcome(exchange)}` };
+  const got = `got ${describeOutcome(exchange)}`;
+  const type = response.headers['content-type'] ?? 'no content type';
+  if (response.status < 200 || response.status >= 300) return { unusable: `${got}, ${type}` };
+  if (response.bodyText.trim() === '') return { unusable: `${got} with an empty body: the created record, with its id, must come back` };
+  const body = response.json;
+  if (body === undefined) return { unusable: `${got} with a body that is not JSON (${type})` };
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { unusable: `${got} with ${Array.isArray(body) ? 'a JSON array' : `the JSON ${typeof body === 'string' ? 'string' : String(body)}`} instead of the record` };
+  const { id } = body as Record<string, unknown>;
+  if (id === undefined) return { unusable: `${got} with a record that has no "id" (its fields: ${Object.keys(body).slice(0, 8).join(', ') || 'none'})` };
+  if ((typeof id === 'string' && id !== '') || (typeof id === 'number' && Number.isFinite(id))) return { id: String(id) };
+  return { unusable: `${got} with "id": ${JSON.stringify(id).slice(0, 60)}, which cannot name the record in a path` };
 }
 
 /**
@@ -48,13 +70,10 @@ export async function createRecord(maker: RecordMaker, resource: ResourceRequest
   const key = maker.keys.next('rec');
   const payload = { ...maker.references.fill(fixture.name, fixture.references, validCreatePayload(fixture, { key })), ...overrides };
   const exchange = await maker.client.send(resource.create({ json: payload, purpose: 'setup' }));
-  const body = exchange.response?.json as Record<string, unknown> | undefined;
-  const status = exchange.response?.status ?? 0;
-  if (status < 200 || status >= 300 || typeof body?.id !== 'string') {
-    throw new SetupError(`could not create a ${fixture.title} to test against`, exchange, maker.secrets());
-  }
+  const created = createdId(exchange);
+  if ('unusable' in created) throw new SetupError(`could not create a ${fixture.title} to test against`, exchange, maker.secrets(), created.unusable);
   const held = fixture.keyField ? payload[fixture.keyField] : undefined;
-  return { id: body.id, key: typeof held === 'string' ? held : key, body };
+  return { id: created.id, key: typeof held === 'string' ? held : key, body: exchange.response!.json as Record<string, unknown> };
 }
 
 /** A record the user named (MVMNT_REF_*), read as it is: its nested records (a shipment's orders) are what other records name. */

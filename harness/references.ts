@@ -2,6 +2,7 @@
 // applications[].invoiceId, an invoice's orderId: an order of a shipment): one the user named
 // (MVMNT_REF_<RESOURCE>), or one the run creates first through the same ledger, so it is deleted
 // after its dependants. Never a random UUID: a correct server refuses that (404 or 422).
+import { SETUP_ERROR } from '../model/evidence.ts';
 import type { Reference, ResourceFixture } from '../fixtures/load.ts';
 import type { LiveRecord } from './records.ts';
 import type { ResourceRequests } from './resource.ts';
@@ -151,7 +152,7 @@ export class References {
       const given = this.deps.given[resource];
       // Started on the next tick: the promise is registered before the parent's own references are made.
       pending = Promise.resolve()
-        .then(() => (given ? this.deps.read(parent, given) : this.deps.create(parent, [...chain, resource])))
+        .then(() => (given ? this.deps.read(parent, given) : this.deps.create(parent, [...chain, resource]).catch((error: unknown) => Promise.reject(this.advised(error, resource)))))
         .then((record) => {
           this.ready.set(resource, record);
           this.failures.delete(resource);
@@ -165,6 +166,14 @@ export class References {
       this.pending.set(resource, pending);
     }
     return pending;
+  }
+
+  /** A record of a resource the run does not judge could not be made: the user can name one instead. */
+  private advised(error: unknown, resource: string): unknown {
+    if (this.deps.judged.has(resource) || !(error instanceof Error) || error.name !== SETUP_ERROR) return error;
+    const variable = `MVMNT_REF_${resource.toUpperCase().replace(/-/g, '_')}`;
+    error.message = error.message.replace('; the clause cannot be judged', `; ${resource} is not among the resources this run judges, so name a live one with ${variable}=<id>; the clause cannot be judged`);
+    return error;
   }
 }
 

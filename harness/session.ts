@@ -9,7 +9,7 @@ import { KeyFactory } from './keys.ts';
 import { Ledger } from './ledger.ts';
 import { Observations } from './observations.ts';
 import { Pacer, Slots } from './pacing.ts';
-import { createRecord, readRecord } from './records.ts';
+import { createRecord, createdId, readRecord } from './records.ts';
 import { References } from './references.ts';
 import { resourceRequests, type ResourceRequests } from './resource.ts';
 import type { RunContext } from './run-context.ts';
@@ -101,12 +101,12 @@ function recordInLedger(ledger: Ledger, known: ReadonlyMap<string, ResourceReque
   const maker = exchange.request.route === undefined ? undefined : made.get(exchange.request.route);
   if (maker) {
     const id = valueAt(record, maker.idField);
-    if (typeof id === 'string') ledger.created({ resource: maker.resource.fixture.name, path: maker.resource.itemPath(id), id, key: null });
+    if (typeof id === 'string' || typeof id === 'number') ledger.created({ resource: maker.resource.fixture.name, path: maker.resource.itemPath(String(id)), id: String(id), key: null });
   } else if (exchange.request.operation === 'create') {
+    // An id of any form (a mock's `1`) is a record to clean up.
+    const created = createdId(exchange);
     const key = resource.fixture.keyField ? record?.[resource.fixture.keyField] : undefined;
-    if (record && typeof record.id === 'string') {
-      ledger.created({ resource: resource.fixture.name, path: resource.itemPath(record.id), id: record.id, key: typeof key === 'string' ? key : null });
-    }
+    if ('id' in created) ledger.created({ resource: resource.fixture.name, path: resource.itemPath(created.id), id: created.id, key: typeof key === 'string' ? key : null });
   } else if (exchange.request.operation === 'delete') {
     const segment = decodeURIComponent(new URL(exchange.request.url).pathname.split('/').pop() ?? '');
     ledger.deleted(resource.fixture.name, segment);

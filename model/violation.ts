@@ -37,6 +37,7 @@ export const VIOLATION_KINDS = [
   'filter-missing-record',
   'deleted-still-live',
   'inconsistent-answer',
+  'another-record',
 ] as const;
 
 export type ViolationKind = (typeof VIOLATION_KINDS)[number];

@@ -32,6 +32,8 @@ export interface CollectedTest {
   errors: string[];
   /** The test failed before it could judge: setup could not build what the clause needs. */
   setupFailed?: boolean;
+  /** Skipped because its clause does not apply (to this operation, resource or run), not because of the target. */
+  inapplicable?: boolean;
 }
 
 export interface ModelInput {
@@ -122,7 +124,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     summary,
     clauses,
     causes,
-    coverage: coverageOf(input.operations, input.tests),
+    coverage: { clauses: verdictsOf(clauses, input.tests), operations: operationsCoverage(input.operations, input.tests) },
     comparison: compare(clauses, sameTarget.at(-1)),
     waivers: { expired, nowPassing },
     history: sameTarget.slice(-HISTORY_SHOWN),
@@ -171,8 +173,26 @@ function failureRecords(test: CollectedTest): FailureRecord[] {
   return [{ message: details.split('\n')[0], test: test.fullName, ...(test.resource ? { resource: test.resource } : {}), details, ...(test.setupFailed ? { setup: true } : {}) }];
 }
 
+/** Which applicable clauses got a verdict of their own, and why each other one did not. */
+function verdictsOf(clauses: ClauseResult[], tests: CollectedTest[]): Coverage['clauses'] {
+  const inapplicable = new Set(clauses.filter((clause) => clause.status === 'skipped').map((clause) => clause.id));
+  // A clause applies when one of its tests ran, or was skipped for a reason about the target.
+  for (const test of tests) if (test.clause && !test.inapplicable && (test.state !== 'skipped' || test.note)) inapplicable.delete(test.clause);
+  const applicable = clauses.filter((clause) => !inapplicable.has(clause.id));
+  const withoutVerdict = applicable.flatMap((clause) => {
+    if (clause.status === 'passed' || clause.status === 'waived') return [];
+    if (clause.status === 'failed') {
+      if (clause.failures.some((failure) => !failure.setup)) return [];
+      return [{ clause: clause.id, reason: clause.failures[0]!.message.replace(/; the clause cannot be judged until this works\.?$/, '') }];
+    }
+    const note = tests.find((test) => test.clause === clause.id && test.note && !test.inapplicable)?.note ?? clause.note ?? 'it did not run';
+    return [{ clause: clause.id, reason: note }];
+  });
+  return { applicable: applicable.length, ownVerdict: applicable.length - withoutVerdict.length, withoutVerdict };
+}
+
 /** An operation is judged when a test sent it a request and passed or failed; the others say why (their tests' skip reasons). */
-function coverageOf(operations: string[], tests: CollectedTest[]): Coverage {
+function operationsCoverage(operations: string[], tests: CollectedTest[]): Coverage['operations'] {
   const declared = [...new Set(operations)];
   const judged = new Set(tests.filter((test) => test.operation && (test.state === 'passed' || test.state === 'failed')).map((test) => test.operation));
   const notJudged = declared
@@ -182,7 +202,7 @@ function coverageOf(operations: string[], tests: CollectedTest[]): Coverage {
       const counted = [...new Set(reasons)].map((reason) => ({ reason, count: reasons.filter((candidate) => candidate === reason).length })).sort((a, b) => b.count - a.count);
       return { operation, reason: counted[0]?.reason ?? 'no clause of this run sent it a request (its families were not selected)' };
     });
-  return { operations: { total: declared.length, judged: declared.length - notJudged.length, notJudged } };
+  return { total: declared.length, judged: declared.length - notJudged.length, notJudged };
 }
 
 function compare(clauses: ClauseResult[], previous: HistoryEntry | undefined): Comparison | null {

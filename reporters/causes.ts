@@ -81,6 +81,7 @@ export function findCauses(failing: ClauseResult[], waivedCauses: ReadonlyMap<st
       }
     }
   }
+  absorbConsequences(found);
   const causes = [...found.values()].map((entry) => toCause(entry, waivedCauses.get(entry.definition.id)));
   causes.sort(byRank);
   causes.forEach((cause, index) => (cause.rank = index + 1));
@@ -88,6 +89,19 @@ export function findCauses(failing: ClauseResult[], waivedCauses: ReadonlyMap<st
   const byClause = new Map<string, string[]>();
   for (const cause of causes) for (const id of cause.clauses) byClause.set(id, [...(byClause.get(id) ?? []), cause.id]);
   return { causes, byClause };
+}
+
+/** A found cause takes in the causes it absorbs (their clauses then follow from it). */
+function absorbConsequences(found: Map<string, Found>): void {
+  for (const entry of found.values()) {
+    for (const id of entry.definition.absorbs ?? []) {
+      const absorbed = found.get(id);
+      if (!absorbed) continue;
+      for (const clause of absorbed.clauses) entry.clauses.add(clause);
+      for (const failure of absorbed.failures) if (!entry.failures.some((own) => own.failure === failure.failure)) entry.failures.push(failure);
+      found.delete(id);
+    }
+  }
 }
 
 function toCause(entry: Found, waived: string | undefined): Cause {

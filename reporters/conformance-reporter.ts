@@ -71,6 +71,7 @@ function collectTests(testModules: ReadonlyArray<TestModule>): CollectedTest[] {
         ...(meta.checked ? { checked: meta.checked } : {}),
         errors: result.state === 'failed' ? result.errors.map((error) => error.message) : [],
         ...(result.state === 'failed' && result.errors.some((error) => error.name === SETUP_ERROR) ? { setupFailed: true } : {}),
+        ...(meta.inapplicable ? { inapplicable: true } : {}),
       };
     }),
   );

@@ -94,6 +94,16 @@ export interface CauseEvidence {
 export type ResourceStatus = 'passed' | 'failed' | 'skipped';
 
 export interface Coverage {
+  /**
+   * The clauses that apply to the run's operations (neither out of scope nor unselected) and how
+   * many got a verdict of their own: passed, waived, or failed on their own evidence rather than on
+   * a record setup could not make. The others each say why, in one line.
+   */
+  clauses: {
+    applicable: number;
+    ownVerdict: number;
+    withoutVerdict: { clause: string; reason: string }[];
+  };
   operations: {
     /** The operations the judged resources declare. */
     total: number;

@@ -6,7 +6,7 @@ import { longDate, renderChart } from './html/chart.ts';
 import { causesSection } from './html/causes.ts';
 import { escapeHtml } from './html/escape.ts';
 import { clauseLink, pageHead, pre, rowId } from './html/fragments.ts';
-import { capitalized, coverageLine, plural } from './text.ts';
+import { capitalized, coverageLine, plural, verdictsLine } from './text.ts';
 import { SCRIPT } from './html/script.ts';
 import { STYLES } from './html/styles.ts';
 import { failsRun, type ClauseResult, type ClauseStatus, type FailureRecord, type ReportModel } from './model.ts';
@@ -57,6 +57,7 @@ function header(model: ReportModel): string {
   ];
   if (model.stats) meta.push(['Traffic', escapeHtml(traffic(model.stats))]);
   meta.push(['Coverage', `<a href="#coverage-heading">${escapeHtml(coverageLine(model.coverage))}</a>`]);
+  meta.push(['Verdicts', `<a href="#coverage-heading">${escapeHtml(verdictsLine(model.coverage))}</a>`]);
   const blocking = model.clauses.filter(failsRun).length;
   const note = model.verdict === 'fail'
     ? [blocking > 0 ? `${blocking} MUST or SHOULD ${blocking === 1 ? 'clause' : 'clauses'} failed.` : '', model.unhandledErrors.length > 0 ? 'Errors occurred outside any test.' : ''].filter(Boolean).join(' ')
@@ -82,9 +83,14 @@ function header(model: ReportModel): string {
 /** Which operations a clause judged, and why each other one was not. */
 function coverageSection(model: ReportModel): string {
   const { notJudged } = model.coverage.operations;
+  const { withoutVerdict } = model.coverage.clauses;
   return [
     '<section aria-labelledby="coverage-heading">',
     '<h2 id="coverage-heading">Operations judged</h2>',
+    `<p>${escapeHtml(capitalized(verdictsLine(model.coverage)))}: a clause has one when it passed, or failed on its own evidence rather than on a record setup could not make.</p>`,
+    ...(withoutVerdict.length === 0
+      ? []
+      : ['<table class="coverage"><thead><tr><th scope="col">Clause without a verdict of its own</th><th scope="col">Why</th></tr></thead><tbody>', ...withoutVerdict.map((entry) => `<tr><td><code>${escapeHtml(entry.clause)}</code></td><td>${escapeHtml(entry.reason.split('\n')[0]!)}</td></tr>`), '</tbody></table>']),
     `<p>${escapeHtml(capitalized(coverageLine(model.coverage)))}: an operation counts as judged when a clause sent it a request and gave a verdict.</p>`,
     ...(notJudged.length === 0
       ? []

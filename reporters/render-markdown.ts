@@ -5,7 +5,7 @@ import { tally } from './build-model.ts';
 import { causesHeadline, causeStatement, LEADING_CAUSES, leadingCauses } from './causes.ts';
 import type { ClauseOnResource, ClauseResult, FailureRecord, ReportModel } from './model.ts';
 import { cellText, resourceMatrix } from './resource-matrix.ts';
-import { capitalized, coverageLine, markdownCell } from './text.ts';
+import { capitalized, coverageLine, markdownCell, verdictsLine } from './text.ts';
 
 const LEVELS = ['MUST', 'SHOULD', 'MAY'] as const;
 const FAILURES_SHOWN = 3;
@@ -21,7 +21,9 @@ export function renderMarkdown(model: ReportModel): string {
   const target = model.target.embedded ? `${model.target.baseUrl} (embedded reference server)` : model.target.baseUrl;
   lines.push(`# MVMNT conformance: ${verdictLine(model)}`, '');
   lines.push(`Target: ${target} · started ${model.startedAt} · ${(model.durationMs / 1000).toFixed(1)} s · seed ${model.seed ?? 'n/a'} · ${model.tool.name} ${model.tool.version}`, '');
-  lines.push(`${capitalized(coverageLine(model.coverage))}.`, '');
+  lines.push(`${capitalized(coverageLine(model.coverage))}. ${capitalized(verdictsLine(model.coverage))}.`, '');
+  const { withoutVerdict } = model.coverage.clauses;
+  if (withoutVerdict.length > 0) lines.push(...withoutVerdict.map(({ clause, reason }) => `- ${code(clause)} has no verdict of its own: ${markdownCell(reason.split('\n')[0]!)}`), '');
   lines.push(...causesTable(model));
   lines.push(...table('Family', tally(model.clauses, (c) => c.family, FAMILIES)), '');
   lines.push(...table('Level', tally(model.clauses, (c) => c.level, LEVELS)), '');

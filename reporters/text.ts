@@ -15,6 +15,12 @@ export function markdownCell(text: string): string {
   return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 }
 
+/** "clauses with a verdict of their own: 56/63 (88%)": how many applicable clauses setup or the target left unjudged. */
+export function verdictsLine(coverage: { clauses: { applicable: number; ownVerdict: number } }): string {
+  const { applicable, ownVerdict } = coverage.clauses;
+  return `clauses with a verdict of their own: ${ownVerdict}/${applicable}${applicable > 0 ? ` (${Math.floor((ownVerdict / applicable) * 100)}%)` : ''}`;
+}
+
 /** "operations judged: 172/176 (98%)": the line every report prints of the operations' coverage. */
 export function coverageLine(coverage: { operations: { total: number; judged: number } }): string {
   const { total, judged } = coverage.operations;

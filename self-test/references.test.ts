@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadResources } from '../fixtures/load.ts';
 import { References, type ReferenceDeps } from '../harness/references.ts';
+import { SETUP_ERROR } from '../model/evidence.ts';
 import { resourceRequests } from '../harness/resource.ts';
 
 const known = new Map(loadResources().map((fixture) => [fixture.name, resourceRequests(fixture)]));
@@ -42,6 +43,12 @@ describe('required references', () => {
     const run = references(['customer-contacts'], made);
     await run.prepare('customer-contacts', fixture('customer-contacts').references);
     expect(run.fill('customer-contacts', fixture('customer-contacts').references, {})).toEqual({ customerId: 'customers-1' });
+  });
+
+  test('fail the setup naming the variable that names one, when their resource is not judged and the target will not make it', async () => {
+    const setupError = Object.assign(new Error('setup: could not create a Customer to test against (got 404 Not Found, application/json); the clause cannot be judged until this works.'), { name: SETUP_ERROR });
+    const run = references(['customer-contacts'], () => Promise.reject(setupError));
+    await expect(run.prepare('customer-contacts', fixture('customer-contacts').references)).rejects.toThrow('customers is not among the resources this run judges, so name a live one with MVMNT_REF_CUSTOMERS=<id>');
   });
 
   test('fail the setup with what the target answered when their record cannot be made', async () => {

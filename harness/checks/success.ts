@@ -36,6 +36,37 @@ export function fieldEquals(field: string, value: unknown): Check {
   };
 }
 
+/** The record is the one with this id (ids of any form compare as text: the record schema judges their form). */
+export function holdsId(id: string): Check {
+  return (exchange) => {
+    // Only a success can be the wrong record: any other status is its status check's to judge.
+    const status = exchange.response?.status ?? 0;
+    if (status < 200 || status >= 300) return [];
+    const actual = (exchange.response?.json as Record<string, unknown> | undefined)?.id;
+    return idText(actual) === id ? [] : [{ kind: 'record-field', message: 'The record is not the one asked for: its id differs.', expected: typed(id), received: typed(actual) }];
+  };
+}
+
+function idText(id: unknown): string | undefined {
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}
+
+/**
+ * The mark of a target that keeps no state: a request for an id no record has is answered 2xx with
+ * a record of another id (a generated mock's example), not looked up at all.
+ */
+export function noOtherRecord(requested: string): Check {
+  return (exchange) => {
+    const status = exchange.response?.status ?? 0;
+    const json = exchange.response?.json;
+    if (status < 200 || status >= 300 || typeof json !== 'object' || json === null || Array.isArray(json)) return [];
+    const answered = idText((json as Record<string, unknown>).id);
+    return answered === undefined || answered === requested
+      ? []
+      : [{ kind: 'another-record', message: `An id no record has was answered with the record ${answered}: the target does not look records up, it keeps no state.`, expected: `404 for ${requested}`, received: `${status} with the record ${answered}` }];
+  };
+}
+
 /** A successful read, search or report answers with JSON (what its description promises is JSON). */
 export const jsonAnswer: Check = (exchange) =>
   exchange.response && exchange.response.json === undefined
@@ -89,7 +120,7 @@ export function secondDeleteAnswer(getAfterDelete: Exchange): Check {
 export function pageHolds(id: string): Check {
   return (exchange) => {
     const data = (exchange.response?.json as { data?: unknown } | undefined)?.data;
-    const ids = Array.isArray(data) ? data.map((item) => (item as { id?: unknown } | null)?.id) : [];
+    const ids = Array.isArray(data) ? data.map((item) => idText((item as { id?: unknown } | null)?.id)) : [];
     return ids.includes(id)
       ? []
       : [{ kind: 'filter-missing-record', message: 'Filtering by the record\'s key did not return the record.', expected: `data holding id ${typed(id)}`, received: `ids ${typed(ids)}` }];
