@@ -44,6 +44,8 @@ const firstOnItsPath = scope('a path (once each)', (operation, fixture) => fixtu
 const anchor = scope('a resource (once each, on its read)', (operation, fixture) => operation.definition === (fixture.operations.find((candidate) => candidate.role === 'read' && !candidate.path.includes('}/')) ?? fixture.operations[0]));
 const query = scope('a read of a record\'s parts, a nested record, a search or a report', (operation) => ['sub-read', 'search', 'report'].includes(operation.role) || (operation.role === 'read' && !own(operation)));
 const action = scope('an action (on a record, or on the collection)', (operation) => operation.role === 'action' || operation.role === 'collection-action');
+/** Actions whose description declares a 409: a state they need (DECISIONS.md: state conflicts). */
+const guardedAction = scope('an action whose description declares a 409', (operation) => operation.role === 'action' && operation.definition.declared.includes(409));
 
 /** The kinds of operation each clause speaks of; clauses judged on the whole run, or once for the API, have none here. */
 const SCOPES: Record<string, Scope> = {
@@ -71,6 +73,9 @@ const SCOPES: Record<string, Scope> = {
   'ERR-409-PATCH-DUPLICATE': role('update'),
   'ERR-409-DETAILS-KEY': role('create', 'update'),
   'ERR-409-OWN-KEY': role('update'),
+  'ERR-409-STATE-CONFLICT': guardedAction,
+  'ERR-409-STATE-UNCHANGED': guardedAction,
+  'ERR-409-STATE-ALLOWED': guardedAction,
   'ERR-422-FIELD-NAMED': valuesBody,
   'ERR-422-MISSING-OR-TYPE': valuesBody,
   'ERR-422-EVERY-FIELD': valuesBody,
@@ -178,12 +183,30 @@ function operationLacks(clause: string, operation: OperationRequests, fixture: R
     case 'ERR-2XX-ACTION':
       if (operation.definition.declared.includes(409)) return `${operation.label} declares a 409 (a state it needs): a 2xx is owed only in a state the run arranges, which the conflict clauses judge`;
       break;
+    case 'ERR-409-STATE-CONFLICT':
+    case 'ERR-409-STATE-UNCHANGED':
+    case 'ERR-409-STATE-ALLOWED': {
+      const why = unarrangeable(clause, operation, fixture);
+      if (why !== undefined) return why;
+      break;
+    }
     case 'ERR-422-DANGLING-REFERENCE':
       if (!referencesIn(body!).some((reference) => (reference.required || reference.path === reference.field) && known.has(reference.resource.split('.')[0]))) return `${what} names no record of a resource the run knows`;
       break;
   }
   if (operation.parameters.length > 0 && !ANY_IDS.includes(clause) && fixture.routes.create === undefined) return `${operation.label} acts on a record, and ${fixture.name} has no create operation to make one`;
   return ANY_IDS.includes(clause) ? undefined : nestedLacks(operation, fixture);
+}
+
+/** Why the state an action's rule needs cannot be arranged for this conflict clause (its rule's own words, or that it has none). */
+function unarrangeable(clause: string, operation: OperationRequests, fixture: ResourceFixture): string | undefined {
+  const rule = fixture.operationHints[operation.definition.id]?.state;
+  if (rule === undefined) return `${operation.label} declares a 409, and no state rule is kept for it (fixtures/hints/${fixture.name}.json)`;
+  const steps = clause === 'ERR-409-STATE-ALLOWED' ? rule.allowedAfter : rule.conflictAfter;
+  const unknown = `the run cannot arrange ${clause === 'ERR-409-STATE-ALLOWED' ? 'a state that allows it' : 'a state that forbids it'}`;
+  if (steps === undefined || rule.field === undefined) return `${operation.label} (${rule.says}): ${rule.unarrangeable ?? unknown}`;
+  if (clause === 'ERR-409-STATE-ALLOWED' && rule.leaves === undefined) return `${operation.label} (${rule.says}): its description names no state it leaves the record in`;
+  return undefined;
 }
 
 /** A nested record's operation needs one of those records, which only an operation of the resource makes. */

@@ -1,6 +1,8 @@
 // Deletes records the run created: after each test file, at the end of the run, on interruption;
 // a record before the records it references (a location before its customer). Records of a resource
-// without DELETE (made only on a disposable target) are left, and the ledger says so.
+// without DELETE (made only on a disposable target) are retired where the resource says how (a credit
+// memo is voided) and left, and the ledger says so.
+import { payloadsFor } from './arbitraries/resource.ts';
 import type { LedgerEntry } from './ledger.ts';
 import { deletionRank } from './references.ts';
 import type { Session } from './session.ts';
@@ -13,6 +15,7 @@ export interface CleanupResult {
 export async function deleteRecords(session: Session, entries: LedgerEntry[]): Promise<CleanupResult> {
   const rank = deletionRank(session.known);
   const undeletable = entries.filter((entry) => session.known.get(entry.resource)?.operation('delete') === undefined);
+  await Promise.all(undeletable.map((entry) => retire(session, entry)));
   for (const entry of undeletable) session.ledger.kept(entry);
   entries = entries.filter((entry) => !undeletable.includes(entry));
   const ranks = [...new Set(entries.map((entry) => rank(entry.resource)))].sort((a, b) => a - b);
@@ -25,6 +28,15 @@ export async function deleteRecords(session: Session, entries: LedgerEntry[]): P
     left.push(...batch.filter((_, i) => !outcomes[i]));
   }
   return { deleted, left };
+}
+
+/** The resource's retiring action on the record, where it has one, with a valid body if it takes one; its answer changes nothing of what is left. */
+async function retire(session: Session, entry: LedgerEntry): Promise<void> {
+  const resource = session.known.get(entry.resource);
+  const operation = resource?.operations.find((candidate) => candidate.definition.id === resource.fixture.retireWith);
+  if (!resource || !operation) return;
+  const body = operation.definition.body ? { json: payloadsFor(session, resource).body(operation).sample() } : {};
+  await session.client.send(operation.request([entry.id], { ...body, purpose: 'setup' }));
 }
 
 async function deleteOne(session: Session, entry: LedgerEntry): Promise<boolean> {

@@ -52,7 +52,8 @@ function kindOf(definition: OperationDefinition): Operation {
   return crud ? crud[0] : (definition.role as Operation);
 }
 
-export function operationRequests(resource: string, definition: OperationDefinition): OperationRequests {
+/** `guarded`: the operation has a state rule (fixtures' hints), so a 409 from it may be a state conflict. */
+export function operationRequests(resource: string, definition: OperationDefinition, guarded = false): OperationRequests {
   const parameters = pathParameters(definition.path);
   const label = `${definition.method} ${definition.path}`;
   return {
@@ -66,13 +67,13 @@ export function operationRequests(resource: string, definition: OperationDefinit
       if (ids.length < parameters.length) throw new Error(`${label} needs ${parameters.length} id(s) in its path, got ${ids.length}`);
       let index = 0;
       const path = definition.path.replace(/\{[^}/]+\}/g, () => encodeURIComponent(ids[index++]));
-      return { method: definition.method, path, operation: kindOf(definition), resource, route: label, ...extra };
+      return { method: definition.method, path, operation: kindOf(definition), resource, route: label, ...(guarded ? { stateConflict: true as const } : {}), ...extra };
     },
   };
 }
 
 export function resourceRequests(fixture: ResourceFixture): ResourceRequests {
-  const operations = fixture.operations.map((definition) => operationRequests(fixture.name, definition));
+  const operations = fixture.operations.map((definition) => operationRequests(fixture.name, definition, fixture.operationHints[definition.id]?.state !== undefined));
   const operation = (role: OperationRole) => operations.find((candidate) => candidate.role === role && candidate.nested === undefined);
   const route = (name: RouteName) => {
     const found = operation(ROUTE_ROLES[name]);

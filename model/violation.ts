@@ -38,6 +38,8 @@ export const VIOLATION_KINDS = [
   'deleted-still-live',
   'inconsistent-answer',
   'another-record',
+  'state-changed',
+  'state-not-moved',
 ] as const;
 
 export type ViolationKind = (typeof VIOLATION_KINDS)[number];

@@ -101,7 +101,7 @@ export function buildApp(options: ReferenceServerOptions = {}): FastifyInstance 
     return reply
       .code(failure.statusCode)
       .type(JSON_UTF8)
-      .send(parts.errorBody(failure.statusCode, failure.message, failure.details));
+      .send(parts.errorBody(failure.statusCode, failure.message, failure.details, failure.envelopeCode));
   }
 
   const app = Fastify({
@@ -173,6 +173,7 @@ export function buildApp(options: ReferenceServerOptions = {}): FastifyInstance 
           schemas: parts.schemasFor(resource),
           referenceExists,
           storeOf: (name) => stores.get(name),
+          applyStateRule: parts.applyStateRule,
           defaultPageSize: DEFAULTS.pageSize,
         });
       }

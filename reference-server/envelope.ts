@@ -15,8 +15,13 @@ export interface ErrorEnvelope {
 export class HttpError extends Error {
   readonly statusCode: number;
   readonly details: FieldError[] | undefined;
+  /**
+   * A code of its own where the status table's is not this failure's (a state conflict is no duplicate
+   * key). Not `code`: fastify writes its own into that property of a validation error.
+   */
+  readonly envelopeCode: string | undefined;
 
-  constructor(statusCode: number, message: string, details?: FieldError[]) {
+  constructor(statusCode: number, message: string, details?: FieldError[], code?: string) {
     // A client-facing failure never shows its stack, so none is captured (it is most of the cost of an error).
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
@@ -25,6 +30,7 @@ export class HttpError extends Error {
     this.name = 'HttpError';
     this.statusCode = statusCode;
     this.details = details;
+    this.envelopeCode = code;
   }
 }
 
@@ -39,10 +45,10 @@ export function errorCode(status: number): string {
   return phrase.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '');
 }
 
-export function errorBody(status: number, message: string, details?: FieldError[]): ErrorEnvelope {
+export function errorBody(status: number, message: string, details?: FieldError[], code?: string): ErrorEnvelope {
   return {
     error: {
-      code: errorCode(status),
+      code: code ?? errorCode(status),
       message,
       ...(details !== undefined && details.length > 0 ? { details } : {}),
     },

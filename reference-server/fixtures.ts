@@ -13,6 +13,7 @@ export {
   type Reference,
   type ResourceFixture,
   type RouteName,
+  type StateRule,
 } from '../fixtures/load.ts';
 
 export interface ResourceRoute {

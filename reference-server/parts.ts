@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { parseJsonBody } from './body.ts';
 import { errorBody, type FieldError } from './envelope.ts';
-import type { OperationDefinition, ResourceFixture } from './fixtures.ts';
+import type { OperationDefinition, ResourceFixture, StateRule } from './fixtures.ts';
+import { applyStateRule } from './state.ts';
 import { createFixedWindowLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit.ts';
 import { createRecordStore, type RecordStore, type StoreOptions } from './records.ts';
 import { parseAuthorization, signToken, verifyToken, type TokenCheck, type TokenClaims } from './tokens.ts';
@@ -21,7 +22,7 @@ export interface ServerParts {
   /** Maps Ajv errors to `details[]` of a 422. */
   validationDetails: ValidationDetails;
   /** Builds every error body under the contract (the envelope). */
-  errorBody(status: number, message: string, details?: FieldError[]): unknown;
+  errorBody(status: number, message: string, details?: FieldError[], code?: string): unknown;
   /** Decodes a JSON request body: the object, undefined when empty, or throws an HttpError (400). May return a promise. */
   parseJsonBody(raw: Buffer): unknown;
   /** The bearer token of an Authorization header, or null. */
@@ -36,6 +37,8 @@ export interface ServerParts {
   createLimiter(options: RateLimitOptions): RateLimiter;
   /** One store per resource served. */
   createStore(options: StoreOptions): RecordStore;
+  /** Runs an action under its state rule (state.ts): refuses where the state forbids it, else calls `move`. */
+  applyStateRule(rule: StateRule, current: unknown, move: () => void): void;
   /** Record ids and token ids. */
   newId(): string;
   /** The X-Request-Id of each response. */
@@ -65,6 +68,7 @@ export function defaultParts(): ServerParts {
     requiresToken: () => true,
     createLimiter: createFixedWindowLimiter,
     createStore: createRecordStore,
+    applyStateRule,
     newId: randomUUID,
     newRequestId: randomUUID,
     now: Date.now,

@@ -33,6 +33,8 @@ export interface RecordStore {
   resolve(idOrKey: string, by?: 'id' | 'key'): StoredRecord | undefined;
   create(input: Fields): StoredRecord;
   update(id: string, patch: Fields): StoredRecord;
+  /** Sets the field that holds the record's state (which no body may write); undefined unsets it. */
+  moveTo(id: string, field: string, state: unknown): StoredRecord;
   softDelete(id: string): StoredRecord;
   /** The live record holding the key, other than exceptId (a record never conflicts with itself). */
   keyHolder(key: string, exceptId?: string): StoredRecord | undefined;
@@ -123,6 +125,7 @@ export function createRecordStore({ resource, collections, newId, now }: StoreOp
         deletedAt: null,
       };
       assign(record, input);
+      for (const [field, state] of Object.entries(resource.initialState)) record[field] ??= state;
       records.set(record.id, record);
       return record;
     },
@@ -130,6 +133,20 @@ export function createRecordStore({ resource, collections, newId, now }: StoreOp
     update(id, patch) {
       const record = mustGetLive(id);
       assign(record, patch);
+      record.updatedAt = timestamp();
+      return record;
+    },
+
+    moveTo(id, field, state) {
+      const record = mustGetLive(id);
+      // `orders[].billingStatus`: the state is each item's.
+      const [list, inner] = field.split('[].');
+      const holders = inner === undefined ? [record] : Array.isArray(record[list!]) ? (record[list!] as Fields[]) : [];
+      const name = inner ?? field;
+      for (const holder of holders) {
+        if (state === undefined) delete holder[name];
+        else holder[name] = state;
+      }
       record.updatedAt = timestamp();
       return record;
     },

@@ -2,7 +2,7 @@
 // contract:table` rewrites them in place, and the drift test fails when CONTRACT.md and the data disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CAUSES, CLAUSES, loadResources, type CauseDefinition, type Clause, type JsonSchema, type ResourceFixture } from '../fixtures/load.ts';
+import { CAUSES, CLAUSES, loadResources, type CauseDefinition, type Clause, type JsonSchema, type ResourceFixture, type StateRule, type StateStep } from '../fixtures/load.ts';
 import { markdownCell } from '../reporters/text.ts';
 
 export const CONTRACT_FILE = fileURLToPath(new URL('../CONTRACT.md', import.meta.url));
@@ -97,13 +97,33 @@ export function renderCauseTable(causes: readonly CauseDefinition[] = CAUSES): s
   return [CAUSES_START, '| Cause | Statement | Takes violations of kind | Breaks directly |', '|---|---|---|---|', ...rows, CAUSES_END].join('\n');
 }
 
+export const STATES_START = '<!-- state-table:start (generated from the state rules of fixtures/hints by npm run contract:table) -->';
+export const STATES_END = '<!-- state-table:end -->';
+
+/** Every action whose description declares a 409, with its kept state rule: what it needs, leaves, and how a run arranges it (or why it cannot). */
+export function renderStateTable(resources: readonly ResourceFixture[] = loadResources()): string {
+  const steps = (list: StateStep[] | undefined) => (list === undefined ? '—' : list.length === 0 ? 'a new record' : list.map((step) => (typeof step === 'string' ? step : `PATCH ${JSON.stringify(step.patch)}`)).join(', then '));
+  const needs = (rule: StateRule) => (rule.needs?.in ? rule.needs.in.join(' or ') : rule.needs?.notIn ? `not ${rule.needs.notIn.join(' or ')}` : 'any');
+  const rows = resources.flatMap((resource) =>
+    resource.operations
+      .filter((operation) => operation.role === 'action' && operation.declared.includes(409))
+      .map((operation) => {
+        const rule = resource.operationHints[operation.id]?.state;
+        if (!rule) return `| \`${operation.method} ${operation.path}\` | (no rule kept) | | | | | |`;
+        return `| \`${operation.method} ${operation.path}\` | ${cell(rule.says)} | ${rule.field ? `\`${rule.field}\`` : '—'} | ${rule.field ? needs(rule) : '—'} | ${rule.leaves ?? '—'} | ${steps(rule.conflictAfter)} | ${steps(rule.allowedAfter)}${rule.unarrangeable ? ` (not arranged: ${cell(rule.unarrangeable)})` : ''} |`;
+      }),
+  );
+  return [STATES_START, '| Action | Its 409, in our words | State field | Runs in | Leaves | Conflict arranged on | Allowed state arranged on |', '|---|---|---|---|---|---|---|', ...rows, STATES_END].join('\n');
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const markdown = readFileSync(CONTRACT_FILE, 'utf8');
   const clauses = tableInContract(markdown);
   const resources = tableInContract(markdown, RESOURCES_START, RESOURCES_END);
   const operations = tableInContract(markdown, OPERATIONS_START, OPERATIONS_END);
   const causes = tableInContract(markdown, CAUSES_START, CAUSES_END);
-  if (!clauses || !resources || !operations || !causes) throw new Error('CONTRACT.md lacks the clause-table, resource-table, operation-table or cause-table markers');
-  writeFileSync(CONTRACT_FILE, markdown.replace(clauses, renderClauseTable()).replace(resources, renderResourceTable()).replace(operations, renderOperationTable()).replace(causes, renderCauseTable()));
+  const states = tableInContract(markdown, STATES_START, STATES_END);
+  if (!clauses || !resources || !operations || !causes || !states) throw new Error('CONTRACT.md lacks the clause-table, resource-table, operation-table, cause-table or state-table markers');
+  writeFileSync(CONTRACT_FILE, markdown.replace(clauses, renderClauseTable()).replace(resources, renderResourceTable()).replace(operations, renderOperationTable()).replace(causes, renderCauseTable()).replace(states, renderStateTable()));
   console.log(`CONTRACT.md: tables of ${CLAUSES.length} clauses, ${loadResources().length} resources and ${CAUSES.length} causes written`);
 }

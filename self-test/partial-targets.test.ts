@@ -28,7 +28,7 @@ const vendors = loadResources().find((fixture) => fixture.name === 'vendors')!;
 
 async function vendorRun(server: LocalServer): Promise<{ report: Report; stdout: string }> {
   const dir = reportDir('partial');
-  const result = await runCli(['--base-url', `${server.url}/v1`, '--report-dir', dir, '--resources', 'vendors'], { MVMNT_ACCESS_TOKEN: TOKEN }, 180_000);
+  const result = await runCli(['--base-url', `${server.url}/v1`, '--report-dir', dir, '--resources', 'vendors'], { MVMNT_ACCESS_TOKEN: TOKEN, MVMNT_PROPERTY_RUNS: '5' }, 180_000);
   expect(result.code, result.stderr).toBe(1);
   return { report: JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8')) as Report, stdout: result.stdout };
 }

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadResources } from '../fixtures/load.ts';
 import { CLAUSES, CLAUSE_ID_PATTERN, FAMILIES } from '../harness/registry.ts';
-import { CAUSES_END, CAUSES_START, CONTRACT_FILE, renderCauseTable, renderClauseTable, renderResourceTable, RESOURCES_END, RESOURCES_START, tableInContract } from './contract-table.ts';
+import { CAUSES_END, CAUSES_START, CONTRACT_FILE, renderCauseTable, renderClauseTable, renderResourceTable, renderStateTable, RESOURCES_END, RESOURCES_START, STATES_END, STATES_START, tableInContract } from './contract-table.ts';
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 const suiteFiles = readdirSync(new URL('../suites/', import.meta.url)).filter((name) => name.endsWith('.test.ts'));
@@ -52,6 +52,10 @@ describe('registry and CONTRACT.md', () => {
 
   test('the cause table is the cause registry rendered (run npm run contract:table after editing causes.json)', () => {
     expect(tableInContract(readFileSync(CONTRACT_FILE, 'utf8'), CAUSES_START, CAUSES_END)).toBe(renderCauseTable());
+  });
+
+  test('the state table is the state rules of the hints rendered, one row per action that declares a 409 (run npm run contract:table after editing a rule)', () => {
+    expect(tableInContract(readFileSync(CONTRACT_FILE, 'utf8'), STATES_START, STATES_END)).toBe(renderStateTable());
   });
 
   test('CONTRACT.md mentions no clause id the registry lacks', () => {

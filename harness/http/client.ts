@@ -41,6 +41,8 @@ export interface RequestSpec {
   route?: string;
   /** A question with two accepted answers it asks (checks/one-answer.ts): the run judges that one answer is given everywhere. */
   choice?: Question;
+  /** An action with a state rule: a 409 from it may be a state conflict, whose code is any UPPER_SNAKE one (the table's DUPLICATE_KEY is for keys). */
+  stateConflict?: true;
   auth?: AuthSpec;
   headers?: Record<string, string>;
   json?: unknown;
@@ -109,7 +111,7 @@ export function createClient(options: ClientOptions): Client {
     }
     const exchange: Exchange = {
       seq: ++sequence,
-      request: { method: spec.method, url, headers: built?.displayHeaders ?? {}, body, operation: spec.operation ?? 'other', resource: spec.resource, ...(spec.route ? { route: spec.route } : {}), ...(spec.choice ? { choice: spec.choice } : {}) },
+      request: { method: spec.method, url, headers: built?.displayHeaders ?? {}, body, operation: spec.operation ?? 'other', resource: spec.resource, ...(spec.route ? { route: spec.route } : {}), ...(spec.choice ? { choice: spec.choice } : {}), ...(spec.stateConflict ? { stateConflict: true } : {}) },
       response,
       failure,
       startedAt,

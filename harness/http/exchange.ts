@@ -18,6 +18,8 @@ export interface RecordedRequest {
   route?: string;
   /** The question with two accepted answers the request asks (checks/one-answer.ts), if any. */
   choice?: string;
+  /** Sent to an action with a state rule (RequestSpec.stateConflict). */
+  stateConflict?: true;
 }
 
 export interface RecordedResponse {

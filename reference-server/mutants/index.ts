@@ -1,6 +1,7 @@
 // The mutant catalog: deliberately broken variants of the reference server, each imitating one way a
 // real implementation gets a rule of the error contract wrong, with the clauses that must catch it.
 import { authMutants } from './auth.ts';
+import { conflictMutants } from './conflict.ts';
 import { duplicateKeyMutants } from './duplicate-key.ts';
 import { envelopeMutants } from './envelope.ts';
 import { everyResourceMutants } from './every-resource.ts';
@@ -24,6 +25,7 @@ export const MUTANTS: CatalogEntry[] = [
   ...authMutants,
   ...notFoundMutants,
   ...duplicateKeyMutants,
+  ...conflictMutants,
   ...validationMutants,
   ...rateLimitMutants,
   ...successMutants,

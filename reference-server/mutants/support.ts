@@ -22,6 +22,8 @@ export interface CatalogEntry extends Mutant {
   resources?: string[];
   /** The bug is planted in each of `resources` on its own: every declared clause must fail on every one. */
   eachResource?: boolean;
+  /** The cause (fixtures/contract/causes.json) its report must name: the kill matrix counts it killed only then. */
+  diagnosis?: string;
 }
 
 /** The committed resources the catalog's servers serve. */

@@ -7,9 +7,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 
 import { requireBody } from '../body.ts';
 import { HttpError, type FieldError } from '../envelope.ts';
 import { filterPage, type FilterRequest } from '../filter.ts';
-import { nestedCollection, pathParameters, referencesIn, toRouterPath, type JsonSchema, type OperationDefinition, type Reference, type ResourceFixture } from '../fixtures.ts';
+import { nestedCollection, pathParameters, referencesIn, toRouterPath, type JsonSchema, type OperationDefinition, type Reference, type ResourceFixture, type StateRule } from '../fixtures.ts';
 import type { BodySchemas } from '../parts.ts';
 import type { Fields, RecordStore, StoredRecord } from '../records.ts';
+import { stateAt } from '../state.ts';
 
 export interface OperationRouteDeps {
   resource: ResourceFixture;
@@ -20,6 +21,8 @@ export interface OperationRouteDeps {
   referenceExists(resource: string, value: unknown): boolean | undefined;
   /** The store of another resource this server serves (an action may make a record of it). */
   storeOf(resource: string): RecordStore | undefined;
+  /** Refuses an action its record's state forbids, else lets it move the record (state.ts). */
+  applyStateRule(rule: StateRule, current: unknown, move: () => void): void;
   defaultPageSize: number;
 }
 
@@ -49,6 +52,19 @@ export function registerOperationRoutes(app: FastifyInstance, deps: OperationRou
   const { title, keyField, lookup } = resource;
   const notFound = (what = title) => new HttpError(404, `${what} not found`);
   const duplicateKey = () => new HttpError(409, `A ${title} with this key already exists`, [{ field: keyField ?? 'key', message: 'Key is already in use' }]);
+  /** The state each record left before its last move, for an action that moves it back (`leaves: "$previous"`). */
+  const previousStates = new Map<string, unknown>();
+  const moveUnderRule = (record: StoredRecord, rule: StateRule | undefined) => {
+    if (rule?.field === undefined) return;
+    const field = rule.field;
+    const current = stateAt(record, field);
+    deps.applyStateRule(rule, current, () => {
+      if (rule.leaves === undefined) return;
+      const next = rule.leaves === '$previous' ? previousStates.get(record.id) : rule.leaves;
+      previousStates.set(record.id, current);
+      store.moveTo(record.id, field, next);
+    });
+  };
   const takenKey = (body: Fields, exceptId?: string) => keyField !== null && typeof body[keyField] === 'string' && store.keyHolder(body[keyField] as string, exceptId) !== undefined;
 
   const recordOf = (request: FastifyRequest, operation: OperationDefinition): StoredRecord => {
@@ -118,6 +134,7 @@ export function registerOperationRoutes(app: FastifyInstance, deps: OperationRou
       },
       action: async (request, reply, body) => {
         const record = recordOf(request, operation);
+        moveUnderRule(record, hints.state);
         if (hints.creates) {
           const made = deps.storeOf(hints.creates.resource)?.create(copyOf(record));
           if (!made) throw new HttpError(500, 'An unexpected error occurred');

@@ -19,6 +19,8 @@ export interface MutantOutcome {
   killed: boolean;
   /** Declared clauses that did not fail. */
   missed: string[];
+  /** The cause the mutant declares it is diagnosed by, when the report does not name it. */
+  misdiagnosed?: string;
 }
 
 export interface VariantOutcome {
@@ -90,8 +92,9 @@ export function judge(mutant: CatalogEntry, result: RunResult): MutantOutcome {
       (mutant.eachResource ? mutant.resources.every((resource) => failedOn(id).includes(resource)) : failedOn(id).length === 0 || mutant.resources.some((resource) => failedOn(id).includes(resource))));
   const missed = mutant.breaks.filter((id) => !failedThere(id));
   const failsRun = mutant.breaks.some((id) => levelOf.get(id) !== 'MAY');
-  const killed = result.problem === undefined && missed.length === 0 && (!failsRun || (result.exitCode !== null && result.exitCode !== 0));
-  return { mutant, result, killed, missed };
+  const misdiagnosed = mutant.diagnosis !== undefined && !result.causes.includes(mutant.diagnosis) ? mutant.diagnosis : undefined;
+  const killed = result.problem === undefined && missed.length === 0 && misdiagnosed === undefined && (!failsRun || (result.exitCode !== null && result.exitCode !== 0));
+  return { mutant, result, killed, missed, ...(misdiagnosed ? { misdiagnosed } : {}) };
 }
 
 /** A rate limit no run reaches: the rate-limit clauses skip their burst, and nothing else waits. */
@@ -100,7 +103,10 @@ const RATE_LIMIT_CLAUSES = new Set(CLAUSES.filter((clause) => clause.family === 
 
 /** The tight limit is for mutants the rate-limit clauses must catch; the others' runs are not held back by it (a whole-API run would wait minutes). */
 function settingsFor(mutant: CatalogEntry, settings: RunSettings): RunSettings {
-  return mutant.breaks.some((id) => RATE_LIMIT_CLAUSES.has(id)) ? settings : { ...settings, rateLimit: UNHURRIED };
+  const paced = mutant.breaks.some((id) => RATE_LIMIT_CLAUSES.has(id)) ? settings : { ...settings, rateLimit: UNHURRIED };
+  // A bug planted in every resource is judged on every operation of every resource, as the reference
+  // is; its clauses have table rows, so one case per property is enough there.
+  return mutant.eachResource ? { ...paced, propertyRuns: 1, hardTimeoutMs: settings.referenceHardTimeoutMs } : paced;
 }
 
 export async function runMatrix(options: MatrixOptions = {}): Promise<Matrix> {
@@ -157,6 +163,7 @@ async function runReference(settings: RunSettings): Promise<RunResult> {
     skipped: [...ofFamily(rest.skipped, false), ...ofFamily(limited.skipped, true)],
     passed: [...ofFamily(rest.passed, false), ...ofFamily(limited.passed, true)],
     failedOn: { ...rest.failedOn, ...limited.failedOn },
+    causes: [...rest.causes, ...limited.causes],
     durationMs: rest.durationMs + limited.durationMs,
     ...(rest.problem || limited.problem ? { problem: [rest.problem, limited.problem].filter(Boolean).join('\n') } : {}),
   };
@@ -182,9 +189,10 @@ export function formatMatrix(matrix: Matrix): string {
     const why = passes ? '' : `; failed: ${result.failed.join(', ') || '(none)'}, exit ${result.exitCode}${result.problem ? `; ${result.problem.split('\n')[0]}` : ''}`;
     lines.push(`${passes ? 'passes  ' : 'FAILS   '} ${variant.name.padEnd(width)} → conformant variant (${variant.allowedBy})${skipped}${why} (${seconds(result.durationMs)})`);
   }
-  for (const { mutant, result, killed, missed } of matrix.outcomes) {
+  for (const { mutant, result, killed, missed, misdiagnosed } of matrix.outcomes) {
     const failed = result.failed.map((id) => (mutant.breaks.includes(id) ? `${id}*` : id)).join(', ') || '(no clause failed)';
-    const why = killed ? '' : `; missed: ${missed.join(', ') || '(none)'}, exit ${result.exitCode}${result.problem ? `; ${result.problem.split('\n')[0]}` : ''}`;
+    const diagnosis = misdiagnosed ? `; not diagnosed as ${misdiagnosed} (causes: ${result.causes.join(', ') || 'none'})` : '';
+    const why = killed ? '' : `; missed: ${missed.join(', ') || '(none)'}, exit ${result.exitCode}${diagnosis}${result.problem ? `; ${result.problem.split('\n')[0]}` : ''}`;
     const on = mutant.resources ? ` [${mutant.resources.join(', ')}]` : '';
     lines.push(`${killed ? 'killed  ' : 'SURVIVED'} ${mutant.name.padEnd(width)} → ${failed}${on}${why} (${seconds(result.durationMs)})`);
   }

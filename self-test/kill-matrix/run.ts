@@ -50,6 +50,8 @@ export interface RunResult {
   passed: string[];
   /** Each failed clause's resources where it failed. */
   failedOn: Record<string, string[]>;
+  /** The report's causes, ranked (ids). */
+  causes: string[];
   durationMs: number;
   /** Why the run produced no usable report (timeout, crash, unreadable report). */
   problem?: string;
@@ -57,7 +59,7 @@ export interface RunResult {
 
 /** A run that gave no usable report. */
 export function problemResult(name: string, resources: string[] | undefined, problem: string, durationMs: number, exitCode: number | null = null): RunResult {
-  return { name, ...(resources ? { resources } : {}), exitCode, failed: [], skipped: [], passed: [], failedOn: {}, durationMs, problem };
+  return { name, ...(resources ? { resources } : {}), exitCode, failed: [], skipped: [], passed: [], failedOn: {}, causes: [], durationMs, problem };
 }
 
 /** A target a batch worker judges: a mutant or variant (by catalog name) on the given resources. */
@@ -103,10 +105,10 @@ export async function runAgainst(name: string, mutant: Mutant | undefined, setti
  */
 export async function readResult(name: string, reportDir: string, started: number, resources: string[] | undefined, exitCode: number | null, output = ''): Promise<RunResult> {
   try {
-    const report = JSON.parse(await readFile(join(reportDir, 'conformance.json'), 'utf8')) as { verdict: string; clauses: ClauseOutcome[] };
+    const report = JSON.parse(await readFile(join(reportDir, 'conformance.json'), 'utf8')) as { verdict: string; clauses: ClauseOutcome[]; causes: { id: string }[] };
     const having = (status: ClauseOutcome['status']) => report.clauses.filter((clause) => clause.status === status).map((clause) => clause.id);
     const failedOn = Object.fromEntries(report.clauses.filter((clause) => clause.status === 'failed').map((clause) => [clause.id, Object.keys(clause.resources).filter((resource) => clause.resources[resource] === 'failed')]));
-    return { name, ...(resources ? { resources } : {}), durationMs: Date.now() - started, exitCode: exitCode ?? exitCodeOf(report.verdict), failed: having('failed'), skipped: having('skipped'), passed: having('passed'), failedOn };
+    return { name, ...(resources ? { resources } : {}), durationMs: Date.now() - started, exitCode: exitCode ?? exitCodeOf(report.verdict), failed: having('failed'), skipped: having('skipped'), passed: having('passed'), failedOn, causes: report.causes.map((cause) => cause.id) };
   } catch (error) {
     return problemResult(name, resources, `no readable conformance.json (exit ${exitCode}): ${(error as Error).message}\n${output}`, Date.now() - started, exitCode);
   }

@@ -1,0 +1,64 @@
+// The states an action's rule needs, arranged on a fresh record of the run: the steps its rule lists
+// (other actions of the resource, or the record's own PATCH) sent as setup, and the record's state
+// read back. A step the target refuses with 409 means its new records start elsewhere than the rule's
+// sequence assumes (the description does not always say where a new record starts): the clause skips,
+// saying so, rather than cry wolf.
+import type { StateRule, StateStep } from '../fixtures/load.ts';
+import { stateIn } from './checks/state.ts';
+import type { RequestSpec } from './http/client.ts';
+import type { Exchange } from './http/exchange.ts';
+import { createRecord, SetupError } from './records.ts';
+import type { OperationRequests, ResourceRequests } from './resource.ts';
+import type { Session } from './session.ts';
+import { payloadsFor } from './arbitraries/resource.ts';
+
+export function stateRuleOf(resource: ResourceRequests, operation: OperationRequests): StateRule | undefined {
+  return resource.fixture.operationHints[operation.definition.id]?.state;
+}
+
+export interface Arranged {
+  rule: StateRule & { field: string };
+  id: string;
+  /** The record's state once arranged. */
+  state: unknown;
+  /** The state the action should leave it in (`$previous`: the one before the last step). */
+  expected: unknown;
+}
+
+/** A fresh record of the resource in the state `toward` asks of the action's rule; `skip` ends the test where the target starts records elsewhere. */
+export async function arrange(session: Session, resource: ResourceRequests, operation: OperationRequests, toward: 'conflict' | 'allowed', skip: (note: string) => never): Promise<Arranged> {
+  const rule = stateRuleOf(resource, operation) as Arranged['rule'];
+  const steps = (toward === 'conflict' ? rule.conflictAfter : rule.allowedAfter) ?? [];
+  const { id } = await createRecord(session, resource);
+  let previous = await readState(session, resource, id, rule.field);
+  for (const step of steps) {
+    previous = await readState(session, resource, id, rule.field);
+    const exchange = await session.client.send(stepRequest(session, resource, step, id));
+    const status = exchange.response?.status ?? 0;
+    if (status === 409) skip(`the target refused ${stepLabel(step)} with 409 on a new ${resource.fixture.title}, a step towards the state ${operation.label} needs: its new records start elsewhere than this sequence assumes (${rule.says})`);
+    if (status < 200 || status >= 300) throw new SetupError(`could not move a ${resource.fixture.title} towards the state ${operation.label} needs with ${stepLabel(step)}`, exchange, session.secrets());
+  }
+  const state = await readState(session, resource, id, rule.field);
+  return { rule, id, state, expected: rule.leaves === '$previous' ? previous : rule.leaves };
+}
+
+async function readState(session: Session, resource: ResourceRequests, id: string, field: string): Promise<unknown> {
+  const exchange: Exchange = await session.client.send(resource.get(id, { purpose: 'setup' }));
+  if (exchange.response?.status !== 200) throw new SetupError(`could not read the ${resource.fixture.title} ${id} to see its ${field}`, exchange, session.secrets());
+  return stateIn(exchange.response.json, field);
+}
+
+/** The action on the record, with a valid body if it takes one (no shared record of the file: each case has its own). */
+export function actionOn(session: Session, resource: ResourceRequests, operation: OperationRequests, id: string, extra: Partial<RequestSpec> = {}): RequestSpec {
+  const body = operation.definition.body ? { json: payloadsFor(session, resource).body(operation).sample() } : {};
+  return operation.request([id], { ...body, ...extra });
+}
+
+function stepRequest(session: Session, resource: ResourceRequests, step: StateStep, id: string): RequestSpec {
+  if (typeof step !== 'string') return resource.patch(id, { json: step.patch, purpose: 'setup' });
+  return actionOn(session, resource, resource.operations.find((candidate) => candidate.definition.id === step)!, id, { purpose: 'setup' });
+}
+
+function stepLabel(step: StateStep): string {
+  return typeof step === 'string' ? step : `PATCH ${JSON.stringify(step.patch)}`;
+}
