@@ -22,6 +22,7 @@ const FLAG_VARIABLES = {
   seed: 'MVMNT_SEED',
   propertyRuns: 'MVMNT_PROPERTY_RUNS',
   maxBurst: 'MVMNT_MAX_BURST',
+  maxRequests: 'MVMNT_MAX_REQUESTS',
   requestTimeout: 'MVMNT_REQUEST_TIMEOUT_MS',
   expect: 'MVMNT_EXPECTATIONS',
   resources: 'MVMNT_RESOURCES',
@@ -68,6 +69,7 @@ const program = targetOptions(new Command('mvmnt-conformance'))
   .option('--seed <n>', 'fast-check seed, to replay a failure (MVMNT_SEED)')
   .option('--property-runs <n>', 'fast-check runs per property (MVMNT_PROPERTY_RUNS)')
   .option('--max-burst <n>', 'most requests the rate-limit clause may send (MVMNT_MAX_BURST)')
+  .option('--max-requests <n>', 'most requests the run may send; once spent, the tests left skip (MVMNT_MAX_REQUESTS)')
   .option('--expect <file>', 'expectations file: clauses known to fail on this target (MVMNT_EXPECTATIONS)')
   .option('--only <list>', 'run only these families or clause ids (comma-separated, repeatable)', list)
   .option('--skip <list>', 'skip these families or clause ids (comma-separated, repeatable)', list)

@@ -2,6 +2,7 @@
 // same window. Unpaced and never retried: this is the one place the suite means to be throttled.
 import type { RequestSpec } from './http/client.ts';
 import type { Exchange } from './http/exchange.ts';
+import { budgetLeft } from './budget.ts';
 import { readRateLimit } from './pacing.ts';
 import type { Session } from './session.ts';
 import { runStats } from './stats.ts';
@@ -58,6 +59,10 @@ export async function runBurst(session: Session): Promise<BurstResult> {
     }
     if (!rate) return { skipped: 'the target sends no X-RateLimit-* headers, so the burst cannot be sized', remaining: 0, served: 0 };
     const budget = rate.remaining + 1;
+    const left = budgetLeft(session);
+    if (left !== undefined && budget > left) {
+      return { skipped: `the burst needs Remaining + 1 = ${budget} requests and the request budget (MVMNT_MAX_REQUESTS) has ${left} left`, remaining: rate.remaining, served: 0 };
+    }
     if (budget > maxBurst) {
       return { skipped: `Remaining + 1 = ${budget} exceeds MVMNT_MAX_BURST (${maxBurst}); raise it to run the burst`, remaining: rate.remaining, served: 0 };
     }

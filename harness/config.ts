@@ -14,6 +14,8 @@ export interface Settings {
   requestTimeoutMs: number;
   propertyRuns: number;
   maxBurst: number;
+  /** Most requests a run may send (MVMNT_MAX_REQUESTS); null: no cap. */
+  maxRequests: number | null;
   concurrency: number;
   seed: number;
   /** Names of the resources to judge (MVMNT_RESOURCES); undefined: every resource known. */
@@ -55,6 +57,7 @@ export const VARIABLES = {
   MVMNT_REQUEST_TIMEOUT_MS: 'per-request timeout in milliseconds (default 10000)',
   MVMNT_PROPERTY_RUNS: 'fast-check runs per property, on every operation it applies to (default 25)',
   MVMNT_MAX_BURST: 'most requests the rate-limit clause may send (default 1000)',
+  MVMNT_MAX_REQUESTS: 'most requests a run may send; once spent, the tests left skip with the reason (default: no cap)',
   MVMNT_CONCURRENCY: 'requests in flight at once (default 16 embedded, 4 remote)',
   MVMNT_SEED: 'fast-check seed, to replay a failure (default: random, printed in the report)',
   MVMNT_RESOURCES: 'comma-separated resources to judge (default: every resource known; see --list)',
@@ -145,6 +148,7 @@ export function loadConfig(overrides: Overrides = {}, env: NodeJS.ProcessEnv = p
       requestTimeoutMs: positiveInteger('MVMNT_REQUEST_TIMEOUT_MS', read('MVMNT_REQUEST_TIMEOUT_MS'), 10_000),
       propertyRuns: positiveInteger('MVMNT_PROPERTY_RUNS', read('MVMNT_PROPERTY_RUNS'), 25),
       maxBurst: positiveInteger('MVMNT_MAX_BURST', read('MVMNT_MAX_BURST'), 1000),
+      maxRequests: read('MVMNT_MAX_REQUESTS') === undefined ? null : positiveInteger('MVMNT_MAX_REQUESTS', read('MVMNT_MAX_REQUESTS'), 1),
       concurrency: positiveInteger('MVMNT_CONCURRENCY', read('MVMNT_CONCURRENCY'), embedded ? 16 : 4),
       seed: integer('MVMNT_SEED', read('MVMNT_SEED')) ?? randomSeed(),
       ...resourceSettings(overrides, env),

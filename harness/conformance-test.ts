@@ -3,6 +3,7 @@
 // fast-check property whose failure carries the shrunk input and the seed to replay it.
 import fc from 'fast-check';
 import { describe, test as base, type RunnerTestCase } from 'vitest';
+import { budgetLeft, budgetSpentNote, isSkip } from './budget.ts';
 import type { Check } from './checks/types.ts';
 import { skipRowOf } from './cases.ts';
 import { buildEvidence, ConformanceFailure, sampleOf } from './evidence.ts';
@@ -89,7 +90,12 @@ export const test = base.extend<Fixtures & { propertyDepth: { value: number } }>
     { auto: true },
   ],
   session: async ({}, use) => use(workerSession()),
-  send: async ({ session }, use) => use(session.client.send),
+  send: async ({ session, skip }, use) =>
+    use((spec) => {
+      // Once the budget is spent the test stops here, skipped with the reason.
+      if (budgetLeft(session) === 0) skip(budgetSpentNote(session));
+      return session.client.send(spec);
+    }),
   propertyDepth: async ({}, use) => use({ value: 0 }),
   verify: async ({ task, clause, session, propertyDepth }, use) => {
     await use((exchange, ...checks) => {
@@ -144,6 +150,7 @@ export const test = base.extend<Fixtures & { propertyDepth: { value: number } }>
       const counterexample = fc.stringify(typeof failing === 'object' && failing !== null && sent.has(failing) ? sent.get(failing) : failing);
       const replay = `MVMNT_SEED=${details.seed} npx mvmnt-conformance --only ${clause.id}`;
       const cause = details.errorInstance;
+      if (isSkip(cause)) throw cause;
       if (cause instanceof ConformanceFailure) {
         const evidence: Evidence = { ...cause.evidence, counterexample, seed: details.seed, replay };
         record(task.meta, evidence);

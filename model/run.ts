@@ -1,6 +1,9 @@
 // What a run reports about itself: its identity and counters, carried by run-wide tests to the report
 // (from every worker and shard), and the key prefix that marks every record a run creates.
 
+/** How the note of a test skipped because the run's request budget (MVMNT_MAX_REQUESTS) was spent starts. */
+export const BUDGET_SPENT = 'request budget spent';
+
 /** Every client key a run writes starts with this (then the run's id), so a sweep finds leftovers and nothing else. */
 export const KEY_PREFIX = 'conformance-';
 

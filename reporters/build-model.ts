@@ -5,6 +5,7 @@ import { CLAUSES, type Clause } from '../fixtures/load.ts';
 import { findCauses } from './causes.ts';
 import type { Expectations, Waiver } from './expectations.ts';
 import type { Evidence, ExchangeSample } from '../model/evidence.ts';
+import { BUDGET_SPENT } from '../model/run.ts';
 import {
   failsRun,
   type ClauseOnResource,
@@ -129,6 +130,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     waivers: { expired, nowPassing },
     history: sameTarget.slice(-HISTORY_SHOWN),
     stats: input.stats,
+    budget: budgetOf(input.tests, input.stats),
     unhandledErrors: input.unhandledErrors,
   };
 }
@@ -171,6 +173,13 @@ function failureRecords(test: CollectedTest): FailureRecord[] {
   }
   const details = test.errors.join('\n\n') || 'the test failed without an error message';
   return [{ message: details.split('\n')[0], test: test.fullName, ...(test.resource ? { resource: test.resource } : {}), details, ...(test.setupFailed ? { setup: true } : {}) }];
+}
+
+function budgetOf(tests: CollectedTest[], stats: ReportModel['stats']): ReportModel['budget'] {
+  const skippedTests = tests.filter((test) => test.state === 'skipped' && test.note?.startsWith(BUDGET_SPENT)).length;
+  const ran = tests.filter((test) => test.state === 'passed' || test.state === 'failed').length;
+  if (skippedTests === 0 || stats === null) return null;
+  return { skippedTests, estimatedRequests: Math.round((stats.requests * (ran + skippedTests)) / Math.max(ran, 1)) };
 }
 
 /** Which applicable clauses got a verdict of their own, and why each other one did not. */

@@ -158,6 +158,11 @@ export interface ReportModel {
   waivers: { expired: WaiverNotice[]; nowPassing: WaiverNotice[] };
   history: HistoryEntry[];
   stats: RunStats | null;
+  /**
+   * Set when the run spent its request budget (MVMNT_MAX_REQUESTS): the tests skipped for it, and the
+   * requests a full verdict would have taken, estimated from the requests per test of those that ran.
+   */
+  budget: { skippedTests: number; estimatedRequests: number } | null;
   /** Errors outside any test (a crashed setup file, say). */
   unhandledErrors: string[];
 }

@@ -6,7 +6,7 @@ import { longDate, renderChart } from './html/chart.ts';
 import { causesSection } from './html/causes.ts';
 import { escapeHtml } from './html/escape.ts';
 import { clauseLink, pageHead, pre, rowId } from './html/fragments.ts';
-import { capitalized, coverageLine, plural, verdictsLine } from './text.ts';
+import { budgetLine, capitalized, coverageLine, plural, verdictsLine } from './text.ts';
 import { SCRIPT } from './html/script.ts';
 import { STYLES } from './html/styles.ts';
 import { failsRun, type ClauseResult, type ClauseStatus, type FailureRecord, type ReportModel } from './model.ts';
@@ -58,6 +58,7 @@ function header(model: ReportModel): string {
   if (model.stats) meta.push(['Traffic', escapeHtml(traffic(model.stats))]);
   meta.push(['Coverage', `<a href="#coverage-heading">${escapeHtml(coverageLine(model.coverage))}</a>`]);
   meta.push(['Verdicts', `<a href="#coverage-heading">${escapeHtml(verdictsLine(model.coverage))}</a>`]);
+  if (model.budget) meta.push(['Budget', escapeHtml(budgetLine(model.budget, model.stats?.requests ?? 0))]);
   const blocking = model.clauses.filter(failsRun).length;
   const note = model.verdict === 'fail'
     ? [blocking > 0 ? `${blocking} MUST or SHOULD ${blocking === 1 ? 'clause' : 'clauses'} failed.` : '', model.unhandledErrors.length > 0 ? 'Errors occurred outside any test.' : ''].filter(Boolean).join(' ')

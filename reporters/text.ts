@@ -21,6 +21,11 @@ export function verdictsLine(coverage: { clauses: { applicable: number; ownVerdi
   return `clauses with a verdict of their own: ${ownVerdict}/${applicable}${applicable > 0 ? ` (${Math.floor((ownVerdict / applicable) * 100)}%)` : ''}`;
 }
 
+/** "request budget spent after 3,012 requests (MVMNT_MAX_REQUESTS): 212 tests skipped; a full verdict needs about 17,900 requests (…)". */
+export function budgetLine(budget: { skippedTests: number; estimatedRequests: number }, sent: number): string {
+  return `request budget spent after ${plural(sent, 'request')} (MVMNT_MAX_REQUESTS): ${plural(budget.skippedTests, 'test')} skipped; a full verdict needs about ${plural(budget.estimatedRequests, 'request')} (estimated from the tests that ran)`;
+}
+
 /** "operations judged: 172/176 (98%)": the line every report prints of the operations' coverage. */
 export function coverageLine(coverage: { operations: { total: number; judged: number } }): string {
   const { total, judged } = coverage.operations;
