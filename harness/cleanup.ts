@@ -2,7 +2,7 @@
 // a record before the records it references (a location before its customer). Records of a resource
 // without DELETE (made only on a disposable target) are retired where the resource says how (a credit
 // memo is voided) and left, and the ledger says so.
-import { payloadsFor } from './arbitraries/resource.ts';
+import { validRequest } from './arbitraries/resource.ts';
 import type { LedgerEntry } from './ledger.ts';
 import { deletionRank } from './references.ts';
 import type { Session } from './session.ts';
@@ -35,8 +35,7 @@ async function retire(session: Session, entry: LedgerEntry): Promise<void> {
   const resource = session.known.get(entry.resource);
   const operation = resource?.operations.find((candidate) => candidate.definition.id === resource.fixture.retireWith);
   if (!resource || !operation) return;
-  const body = operation.definition.body ? { json: payloadsFor(session, resource).body(operation).sample() } : {};
-  await session.client.send(operation.request([entry.id], { ...body, purpose: 'setup' }));
+  await session.client.send(validRequest(session, resource, operation, [entry.id], { purpose: 'setup' }));
 }
 
 async function deleteOne(session: Session, entry: LedgerEntry): Promise<boolean> {

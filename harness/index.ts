@@ -16,7 +16,7 @@ export { status, noServerError } from './checks/status.ts';
 export { acceptableAnswer, refusal } from './checks/robustness.ts';
 export { errorResponse, expectedCode } from './checks/envelope.ts';
 export { stateConflictRefused, stateMovedTo, stateUnchanged } from './checks/state.ts';
-export { actionOn, arrange, stateRuleOf } from './states.ts';
+export { arrange, stateRuleOf } from './states.ts';
 export { validationErrorNaming, validationErrorOrBadRequest, detailsNameWhenPresent, danglingReferenceRefused } from './checks/details.ts';
 export { recordBody, fieldEquals, holdsId, noOtherRecord, emptyBody, filterPage, goneOrMarkedDeleted, jsonAnswer, pageHolds, secondDeleteAnswer } from './checks/success.ts';
 export { throttled, retryAfterAgreesWithReset, rateLimitHeaders, servedAtLeast } from './checks/rate-limit.ts';

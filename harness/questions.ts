@@ -2,7 +2,7 @@
 // without a record (ids nobody holds): a path id that is no UUID, and a method its path does not serve.
 // The not-found suite asks them as its clauses; when ERR-ONE-ANSWER runs without it (--only
 // consistency), it asks them itself, so that it still compares something.
-import { payloadsFor } from './arbitraries/resource.ts';
+import { validRequest } from './arbitraries/resource.ts';
 import type { RequestSpec } from './http/client.ts';
 import type { OperationRequests, ResourceRequests } from './resource.ts';
 import type { Session } from './session.ts';
@@ -28,8 +28,7 @@ export function wrongMethodRequest(resource: ResourceRequests, operation: Operat
 
 /** The operation, with a valid body if it takes one, on path ids that are no UUID and no key (404 and 400 both answer it). */
 export function nonUuidRequest(session: Session, resource: ResourceRequests, operation: OperationRequests): RequestSpec {
-  const body = operation.definition.body ? { json: payloadsFor(session, resource).body(operation).sample() } : {};
-  return operation.request(operation.parameters.map(() => session.keys.unused()), { choice: 'non-uuid-id', ...body });
+  return validRequest(session, resource, operation, operation.parameters.map(() => session.keys.unused()), { choice: 'non-uuid-id' });
 }
 
 /** Asks both questions of every judged operation they fit, unless this run has asked questions already. */

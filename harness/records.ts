@@ -3,6 +3,7 @@
 import { SETUP_ERROR } from '../model/evidence.ts';
 import { redact } from '../model/excerpt.ts';
 import { validCreatePayload } from './arbitraries/sample.ts';
+import { idText } from './checks/success.ts';
 import type { Client } from './http/client.ts';
 import { toCurl } from './http/curl.ts';
 import { describeOutcome, type Exchange } from './http/exchange.ts';
@@ -46,8 +47,8 @@ export class SetupError extends Error {
  */
 export function createdId(exchange: Exchange): { id: string } | { unusable: string } {
   const response = exchange.response;
-  if (!response) return { unusable: `got ${describeOutcome(exchange)}` };
   const got = `got ${describeOutcome(exchange)}`;
+  if (!response) return { unusable: got };
   const type = response.headers['content-type'] ?? 'no content type';
   if (response.status < 200 || response.status >= 300) return { unusable: `${got}, ${type}` };
   if (response.bodyText.trim() === '') return { unusable: `${got} with an empty body: the created record, with its id, must come back` };
@@ -56,7 +57,8 @@ export function createdId(exchange: Exchange): { id: string } | { unusable: stri
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { unusable: `${got} with ${Array.isArray(body) ? 'a JSON array' : `the JSON ${typeof body === 'string' ? 'string' : String(body)}`} instead of the record` };
   const { id } = body as Record<string, unknown>;
   if (id === undefined) return { unusable: `${got} with a record that has no "id" (its fields: ${Object.keys(body).slice(0, 8).join(', ') || 'none'})` };
-  if ((typeof id === 'string' && id !== '') || (typeof id === 'number' && Number.isFinite(id))) return { id: String(id) };
+  const text = idText(id);
+  if (text !== undefined) return { id: text };
   return { unusable: `${got} with "id": ${JSON.stringify(id).slice(0, 60)}, which cannot name the record in a path` };
 }
 

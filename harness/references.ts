@@ -171,8 +171,7 @@ export class References {
   /** A record of a resource the run does not judge could not be made: the user can name one instead. */
   private advised(error: unknown, resource: string): unknown {
     if (this.deps.judged.has(resource) || !(error instanceof Error) || error.name !== SETUP_ERROR) return error;
-    const variable = `MVMNT_REF_${resource.toUpperCase().replace(/-/g, '_')}`;
-    error.message = error.message.replace('; the clause cannot be judged', `; ${resource} is not among the resources this run judges, so name a live one with ${variable}=<id>; the clause cannot be judged`);
+    error.message = error.message.replace('; the clause cannot be judged', `; ${resource} is not among the resources this run judges, so name a live one with ${referenceVariable(resource)}=<id>; the clause cannot be judged`);
     return error;
   }
 }

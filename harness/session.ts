@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { valueAt } from '../fixtures/load.ts';
 import { createTokenSource, type TokenSource } from './auth.ts';
+import { idText } from './checks/success.ts';
 import { createClient, createDispatcher, type Client } from './http/client.ts';
 import type { Exchange } from './http/exchange.ts';
 import { KeyFactory } from './keys.ts';
@@ -100,8 +101,8 @@ function recordInLedger(ledger: Ledger, known: ReadonlyMap<string, ResourceReque
   const record = exchange.response!.json as Record<string, unknown> | undefined;
   const maker = exchange.request.route === undefined ? undefined : made.get(exchange.request.route);
   if (maker) {
-    const id = valueAt(record, maker.idField);
-    if (typeof id === 'string' || typeof id === 'number') ledger.created({ resource: maker.resource.fixture.name, path: maker.resource.itemPath(String(id)), id: String(id), key: null });
+    const id = idText(valueAt(record, maker.idField));
+    if (id !== undefined) ledger.created({ resource: maker.resource.fixture.name, path: maker.resource.itemPath(id), id, key: null });
   } else if (exchange.request.operation === 'create') {
     // An id of any form (a mock's `1`) is a record to clean up.
     const created = createdId(exchange);

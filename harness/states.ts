@@ -10,7 +10,7 @@ import type { Exchange } from './http/exchange.ts';
 import { createRecord, SetupError } from './records.ts';
 import type { OperationRequests, ResourceRequests } from './resource.ts';
 import type { Session } from './session.ts';
-import { payloadsFor } from './arbitraries/resource.ts';
+import { validRequest } from './arbitraries/resource.ts';
 
 export function stateRuleOf(resource: ResourceRequests, operation: OperationRequests): StateRule | undefined {
   return resource.fixture.operationHints[operation.definition.id]?.state;
@@ -30,15 +30,15 @@ export async function arrange(session: Session, resource: ResourceRequests, oper
   const rule = stateRuleOf(resource, operation) as Arranged['rule'];
   const steps = (toward === 'conflict' ? rule.conflictAfter : rule.allowedAfter) ?? [];
   const { id } = await createRecord(session, resource);
-  let previous = await readState(session, resource, id, rule.field);
+  let state = await readState(session, resource, id, rule.field);
+  let previous = state;
   for (const step of steps) {
-    previous = await readState(session, resource, id, rule.field);
     const exchange = await session.client.send(stepRequest(session, resource, step, id));
     const status = exchange.response?.status ?? 0;
     if (status === 409) skip(`the target refused ${stepLabel(step)} with 409 on a new ${resource.fixture.title}, a step towards the state ${operation.label} needs: its new records start elsewhere than this sequence assumes (${rule.says})`);
     if (status < 200 || status >= 300) throw new SetupError(`could not move a ${resource.fixture.title} towards the state ${operation.label} needs with ${stepLabel(step)}`, exchange, session.secrets());
+    [previous, state] = [state, await readState(session, resource, id, rule.field)];
   }
-  const state = await readState(session, resource, id, rule.field);
   return { rule, id, state, expected: rule.leaves === '$previous' ? previous : rule.leaves };
 }
 
@@ -48,15 +48,9 @@ async function readState(session: Session, resource: ResourceRequests, id: strin
   return stateIn(exchange.response.json, field);
 }
 
-/** The action on the record, with a valid body if it takes one (no shared record of the file: each case has its own). */
-export function actionOn(session: Session, resource: ResourceRequests, operation: OperationRequests, id: string, extra: Partial<RequestSpec> = {}): RequestSpec {
-  const body = operation.definition.body ? { json: payloadsFor(session, resource).body(operation).sample() } : {};
-  return operation.request([id], { ...body, ...extra });
-}
-
 function stepRequest(session: Session, resource: ResourceRequests, step: StateStep, id: string): RequestSpec {
   if (typeof step !== 'string') return resource.patch(id, { json: step.patch, purpose: 'setup' });
-  return actionOn(session, resource, resource.operations.find((candidate) => candidate.definition.id === step)!, id, { purpose: 'setup' });
+  return validRequest(session, resource, resource.operations.find((candidate) => candidate.definition.id === step)!, [id], { purpose: 'setup' });
 }
 
 function stepLabel(step: StateStep): string {

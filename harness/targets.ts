@@ -2,7 +2,7 @@
 // and a record of the nested collection the path names) and a valid body, so that the one defect the
 // test is about is the only one in the request.
 import { randomUUID } from 'node:crypto';
-import { payloadsFor } from './arbitraries/resource.ts';
+import { validRequest } from './arbitraries/resource.ts';
 import { nestedForFile, recordForFile, type FileRecord } from './file-records.ts';
 import type { RequestSpec } from './http/client.ts';
 import type { OperationRequests, ResourceRequests } from './resource.ts';
@@ -34,10 +34,6 @@ export function operationTargets(resource: ResourceRequests): OperationTargets {
     record,
     ids,
     randomIds: (operation) => operation.parameters.map(() => randomUUID()),
-    valid: (operation, extra = {}, path = ids(operation)) => {
-      const given = extra.json !== undefined || extra.body !== undefined;
-      const body = operation.definition.body && !given ? payloadsFor(workerSession(), resource).body(operation).sample() : undefined;
-      return operation.request(path, { ...(body !== undefined ? { json: body } : {}), ...extra });
-    },
+    valid: (operation, extra = {}, path = ids(operation)) => validRequest(workerSession(), resource, operation, path, extra),
   };
 }

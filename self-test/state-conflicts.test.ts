@@ -37,9 +37,12 @@ describe('the state-conflict checks', () => {
   });
 
   test('a 409 needs the envelope (problem+json allowed) and any UPPER_SNAKE code', () => {
-    expect(stateConflictRefused(rule)(exchange({ status: 409, json: { error: { code: 'CONFLICT', message: 'm' } }, headers: { 'content-type': 'application/problem+json' } }))).toEqual([]);
-    expect(stateConflictRefused(rule)(exchange({ status: 409, json: { error: { code: 'conflict', message: 'm' } } })).map((violation) => violation.kind)).toEqual(['error-code']);
-    expect(stateConflictRefused(rule)(exchange({ status: 409, json: { message: 'Conflict' } })).map((violation) => violation.kind)).toContain('envelope-shape');
+    // As every request to an action with a state rule is (harness/resource.ts).
+    const guarded = { request: { method: 'POST', url: 'http://127.0.0.1:1/v1/shipments/x/cancel', headers: {}, operation: 'action', stateConflict: true } } as const;
+    expect(stateConflictRefused(rule)(exchange({ status: 409, json: { error: { code: 'CONFLICT', message: 'm' } }, headers: { 'content-type': 'application/problem+json' } }, guarded))).toEqual([]);
+    expect(stateConflictRefused(rule)(exchange({ status: 409, json: { error: { code: 'conflict', message: 'm' } } }, guarded)).map((violation) => violation.kind)).toEqual(['error-code']);
+    expect(stateConflictRefused(rule)(exchange({ status: 409, json: { message: 'Conflict' } }, guarded)).map((violation) => violation.kind)).toContain('envelope-shape');
+    expect(stateConflictRefused(rule)(exchange(null, { ...guarded, failure: { kind: 'timeout', message: 'slow' } })).map((violation) => violation.kind)).toEqual(['no-response']);
   });
 
   test('a list state is the value of each item: moved when every item holds the new state', () => {

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { plainTextFields, validObject, validSample, variantSchema, type JsonSchema } from '../../schema/index.ts';
 import { referencesIn, type Reference } from '../../fixtures/load.ts';
+import type { RequestSpec } from '../http/client.ts';
 import type { OperationRequests, ResourceRequests } from '../resource.ts';
 import type { Session } from '../session.ts';
 import { breakers, patchBreakers, type Breaker } from './payloads.ts';
@@ -94,6 +95,16 @@ function bodyPayloads(session: Session, resource: ResourceRequests, operation: O
     baseFor: (breaker) => validOf(breaker.variant === undefined ? schema : variantSchema(schema, breaker.variant), false),
     breakers: isUpdate ? patchBreakers(schema, keys) : breakers(schema, keys, operation.role === 'create' ? fixture.validSample : hinted ?? validSample(schema)),
   };
+}
+
+/**
+ * The operation on these path ids with a valid body where it takes one (unless `extra` brings its
+ * own), so the one defect a test adds is the only one in the request.
+ */
+export function validRequest(session: Session, resource: ResourceRequests, operation: OperationRequests, ids: readonly string[], extra: Partial<RequestSpec> = {}): RequestSpec {
+  const given = extra.json !== undefined || extra.body !== undefined;
+  const body = operation.definition.body && !given ? { json: payloadsFor(session, resource).body(operation).sample() } : {};
+  return operation.request(ids, { ...body, ...extra });
 }
 
 /** A field a PATCH can set and its value: the name field, or else the first plain text field, or else the first field with a sample value. */

@@ -47,8 +47,9 @@ export function holdsId(id: string): Check {
   };
 }
 
-function idText(id: unknown): string | undefined {
-  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+/** A record's id as text: a non-empty string or a number (a mock's `1`); anything else names no record. */
+export function idText(id: unknown): string | undefined {
+  return (typeof id === 'string' && id !== '') || (typeof id === 'number' && Number.isFinite(id)) ? String(id) : undefined;
 }
 
 /**
