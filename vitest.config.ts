@@ -10,6 +10,8 @@ import { ConformanceSequencer } from './runner/sequencer.ts';
 // Reports land where the user stands: vitest would resolve a relative path against this package's
 // folder, which for an installed copy lies inside node_modules.
 const reportDir = resolve(process.env.MVMNT_REPORT_DIR?.trim() || 'reports');
+// The CLI has validated MVMNT_PROFILE by now (from flags, the environment or .env): JUnit names it.
+const profile = process.env.MVMNT_PROFILE?.trim().toLowerCase() || 'full';
 // Vite's and vitest's caches stay out of the package too: one folder per installed copy.
 const packageRoot = fileURLToPath(new URL('.', import.meta.url));
 const cacheDir = join(tmpdir(), `mvmnt-conformance-vite-${createHash('sha256').update(packageRoot).digest('hex').slice(0, 16)}`);
@@ -35,7 +37,7 @@ export default defineConfig({
     reporters: [
       'default',
       './reporters/conformance-reporter.ts',
-      ['junit', { outputFile: `${reportDir}/junit.xml` }],
+      ['junit', { outputFile: `${reportDir}/junit.xml`, suiteName: `mvmnt-conformance (${profile} profile)` }],
       ...(process.env.GITHUB_ACTIONS === 'true' ? ['github-actions'] : []),
     ],
   },

@@ -14,6 +14,7 @@ const args = ['--report-dir', reportDir];
 if (input('BASE_URL')) args.push('--base-url', input('BASE_URL'));
 if (input('EXPECTATIONS')) args.push('--expect', input('EXPECTATIONS'));
 if (input('FAMILIES')) args.push('--only', input('FAMILIES'));
+if (input('PROFILE')) args.push('--profile', input('PROFILE'));
 
 const run = spawnSync(process.execPath, [cli, ...args], { stdio: 'inherit' });
 const exitCode = run.status ?? 1;
@@ -30,6 +31,7 @@ const outputs = {
   verdict: report?.verdict ?? 'error',
   failed: String(report?.summary?.failed ?? ''),
   'report-dir': reportDir,
+  profile: report?.profile ?? '',
 };
 if (process.env.GITHUB_OUTPUT) {
   appendFileSync(process.env.GITHUB_OUTPUT, Object.entries(outputs).map(([name, value]) => `${name}=${value}\n`).join(''));

@@ -1,6 +1,6 @@
 // `npm run bench`: how fast a full default run is next to the physical limit (a plain keep-alive
-// loop against the same kind of server). Prints a table, then one `bench:` line. Not a test: nothing
-// here asserts a timing.
+// loop against the same kind of server), and what a gate run sends and kills (the kill matrix under
+// the gate profile). Prints a table, then one `bench:` line. Not a test: nothing here asserts a timing.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -11,6 +11,8 @@ import { Agent, request } from 'undici';
 import { FAMILIES } from '../harness/registry.ts';
 import { startReferenceServer } from '../reference-server/index.ts';
 import type { RunStats } from '../model/run.ts';
+import { runMatrix } from '../self-test/kill-matrix/matrix.ts';
+import { DEFAULT_RUN_SETTINGS, GATE_RUN_SETTINGS } from '../self-test/kill-matrix/run.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'mvmnt-conformance.js');
@@ -76,9 +78,9 @@ async function rawPerRequestMs(): Promise<number> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const fixed = (value: number, digits = 3) => value.toFixed(digits);
 
-const runs = async (args: string[]) => {
+const runs = async (args: string[], count = RUNS) => {
   const measured: RunMeasure[] = [];
-  for (let i = 0; i < RUNS; i++) measured.push(await measureRun(args));
+  for (let i = 0; i < count; i++) measured.push(await measureRun(args));
   return measured;
 };
 const NOTHING = ['--skip', FAMILIES.join(',')];
@@ -88,6 +90,10 @@ const empty = await runs(NOTHING);
 const vendors = await runs(VENDORS_ONLY);
 const vendorsEmpty = await runs([...VENDORS_ONLY, ...NOTHING]);
 const raw = await rawPerRequestMs();
+// The gate profile: its requests on the whole API, and the kill matrix's mutants run under it (here
+// only: npm test proves the full profile kills every one).
+const [gate] = await runs(['--profile', 'gate'], 1);
+const gateMatrix = await runMatrix({ settings: { ...DEFAULT_RUN_SETTINGS, ...GATE_RUN_SETTINGS } });
 
 const typicalOf = (measured: RunMeasure[]) => measured.find((run) => run.wallS === median(measured.map((r) => r.wallS)))!;
 const typical = typicalOf(full);
@@ -101,6 +107,7 @@ const perResourceS = (wallS - startupS) / resources;
 const vendorsOnlyS = typicalOf(vendors).wallS - median(vendorsEmpty.map((run) => run.wallS));
 const waitS = stats.waitedMs / 1000;
 const perRequestMs = ((wallS - startupS - waitS) * 1000) / stats.requests;
+const gateStats = gate!.report.stats!;
 const figures = {
   wall_s: fixed(wallS, 2),
   startup_s: fixed(startupS, 2),
@@ -118,10 +125,22 @@ const figures = {
   per_operation_ms: fixed(((wallS - startupS) * 1000) / operations, 0),
   per_resource_s: fixed(perResourceS, 2),
   vendors_only_s: fixed(vendorsOnlyS, 2),
+  full_requests: String(stats.requests),
+  gate_requests: String(gateStats.requests),
+  gate_burst: String(gateStats.burstSent),
+  gate_per_resource: fixed(gateStats.requests / gate!.report.resources.length, 0),
+  gate_judged: `${gate!.report.coverage.operations.judged}/${gate!.report.coverage.operations.total}`,
+  gate_wall_s: fixed(gate!.wallS, 2),
+  gate_min_at_100: fixed(gateStats.requests / 100, 1),
+  gate_min_at_300: fixed(gateStats.requests / 300, 1),
+  gate_min_at_600: fixed(gateStats.requests / 600, 1),
+  gate_kill: `${gateMatrix.killed}/${gateMatrix.total}`,
 };
 
 const seconds = (measured: RunMeasure[]) => measured.map((run) => fixed(run.wallS, 2)).join(', ');
 console.log(`full runs (s): ${seconds(full)}; empty runs (s): ${seconds(empty)}; vendors-only runs (s): ${seconds(vendors)}; vendors-only empty runs (s): ${seconds(vendorsEmpty)}`);
+const survivors = gateMatrix.outcomes.filter((outcome) => !outcome.killed).map((outcome) => outcome.mutant.name);
+console.log(`gate: ${gate!.report.verdict}, ${gateStats.requests} requests (burst ${gateStats.burstSent}); kill matrix under gate: ${gateMatrix.killed}/${gateMatrix.total}${survivors.length ? `, surviving: ${survivors.join(', ')}` : ''}; reference ${gateMatrix.referencePasses ? 'passes' : 'FAILS'}`);
 console.log(`burst: ${stats.burstSent} requests sent for Remaining + 1 = ${stats.burstBudget}; property cases: ${stats.propertyCases} in ${fixed(stats.propertyMs / 1000, 2)} s of property time`);
 const width = Math.max(...Object.keys(figures).map((key) => key.length));
 for (const [name, value] of Object.entries(figures)) console.log(`${name.padEnd(width)}  ${value}`);

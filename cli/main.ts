@@ -20,6 +20,7 @@ const FLAG_VARIABLES = {
   clientId: 'MVMNT_CLIENT_ID',
   reportDir: 'MVMNT_REPORT_DIR',
   seed: 'MVMNT_SEED',
+  profile: 'MVMNT_PROFILE',
   propertyRuns: 'MVMNT_PROPERTY_RUNS',
   maxBurst: 'MVMNT_MAX_BURST',
   maxRequests: 'MVMNT_MAX_REQUESTS',
@@ -67,6 +68,7 @@ const program = targetOptions(new Command('mvmnt-conformance'))
   .enablePositionalOptions()
   .option('--report-dir <dir>', 'where reports are written (MVMNT_REPORT_DIR, default reports/)')
   .option('--seed <n>', 'fast-check seed, to replay a failure (MVMNT_SEED)')
+  .option('--profile <gate|full>', 'gate: every clause on every operation on the fewest requests (merge gate); full: every case (nightly); default full (MVMNT_PROFILE)')
   .option('--property-runs <n>', 'fast-check runs per property (MVMNT_PROPERTY_RUNS)')
   .option('--max-burst <n>', 'most requests the rate-limit clause may send (MVMNT_MAX_BURST)')
   .option('--max-requests <n>', 'most requests the run may send; once spent, the tests left skip (MVMNT_MAX_REQUESTS)')

@@ -66,10 +66,12 @@ const basicScheme: AuthSpec = {
       : { value: `Basic ${base64url('conformance:not-a-password')}`, display: `Basic ${base64url('conformance:not-a-password')}` },
 };
 
+/** A clause's variants, likeliest to be wrongly accepted first (the gate profile sends only the first). */
 export const INVALID_AUTH: AuthVariant[] = [
   { clause: 'ERR-401-MISSING-TOKEN', name: 'no Authorization header', auth: { kind: 'none' } },
-  { clause: 'ERR-401-WRONG-SCHEME', name: 'the Basic scheme with the client credentials', auth: basicScheme },
+  // A server that reads the second word of the header whatever the scheme accepts this one only.
   { clause: 'ERR-401-WRONG-SCHEME', name: 'the real token under the Basic scheme', auth: { kind: 'token', scheme: 'Basic' } },
+  { clause: 'ERR-401-WRONG-SCHEME', name: 'the Basic scheme with the client credentials', auth: basicScheme },
   { clause: 'ERR-401-EMPTY-BEARER', name: 'an empty bearer token', auth: { kind: 'literal', value: 'Bearer ' } },
   { clause: 'ERR-401-GARBAGE-TOKEN', name: 'a random string', auth: { kind: 'literal', value: `Bearer ${randomBytes(24).toString('hex')}` } },
   { clause: 'ERR-401-MALFORMED-JWT', name: 'a malformed JWT', auth: { kind: 'literal', value: `Bearer ${base64url('{"alg":"HS256","typ":"JWT"}')}.not-base64-json!.${base64url('sig')}` } },

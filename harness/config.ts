@@ -2,6 +2,7 @@
 // validated up front so a bad value ends the run before any request is sent.
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError } from './errors.ts';
+import { PROFILES, type Profile } from '../model/run.ts';
 
 export interface Credentials {
   clientId?: string;
@@ -9,8 +10,13 @@ export interface Credentials {
   accessToken?: string;
 }
 
+
+/** fast-check runs per property when MVMNT_PROPERTY_RUNS is not set. */
+export const DEFAULT_PROPERTY_RUNS: Record<Profile, number> = { full: 25, gate: 1 };
+
 export interface Settings {
   reportDir: string;
+  profile: Profile;
   requestTimeoutMs: number;
   propertyRuns: number;
   maxBurst: number;
@@ -55,7 +61,8 @@ export const VARIABLES = {
   MVMNT_ACCESS_TOKEN: 'a ready bearer token, instead of client credentials; read from the environment only',
   MVMNT_REPORT_DIR: 'where reports are written (default reports/)',
   MVMNT_REQUEST_TIMEOUT_MS: 'per-request timeout in milliseconds (default 10000)',
-  MVMNT_PROPERTY_RUNS: 'fast-check runs per property, on every operation it applies to (default 25)',
+  MVMNT_PROFILE: 'gate (every clause on every operation, on the fewest requests: for a merge gate) or full (every case: for the nightly report); default full',
+  MVMNT_PROPERTY_RUNS: 'fast-check runs per property, on every operation it applies to (default 25, or 1 under the gate profile)',
   MVMNT_MAX_BURST: 'most requests the rate-limit clause may send (default 1000)',
   MVMNT_MAX_REQUESTS: 'most requests a run may send; once spent, the tests left skip with the reason (default: no cap)',
   MVMNT_CONCURRENCY: 'requests in flight at once (default 16 embedded, 4 remote)',
@@ -134,6 +141,7 @@ export function loadConfig(overrides: Overrides = {}, env: NodeJS.ProcessEnv = p
   }
 
   const embedded = baseUrl === null;
+  const profile = profileSetting(read('MVMNT_PROFILE'));
   const allowProduction = read('MVMNT_ALLOW_PRODUCTION');
   if (allowProduction !== undefined && allowProduction !== 'yes-i-know') {
     throw new ConfigError('MVMNT_ALLOW_PRODUCTION', "must be exactly 'yes-i-know' when set");
@@ -146,7 +154,8 @@ export function loadConfig(overrides: Overrides = {}, env: NodeJS.ProcessEnv = p
     settings: {
       reportDir: read('MVMNT_REPORT_DIR') ?? 'reports',
       requestTimeoutMs: positiveInteger('MVMNT_REQUEST_TIMEOUT_MS', read('MVMNT_REQUEST_TIMEOUT_MS'), 10_000),
-      propertyRuns: positiveInteger('MVMNT_PROPERTY_RUNS', read('MVMNT_PROPERTY_RUNS'), 25),
+      profile,
+      propertyRuns: positiveInteger('MVMNT_PROPERTY_RUNS', read('MVMNT_PROPERTY_RUNS'), DEFAULT_PROPERTY_RUNS[profile]),
       maxBurst: positiveInteger('MVMNT_MAX_BURST', read('MVMNT_MAX_BURST'), 1000),
       maxRequests: read('MVMNT_MAX_REQUESTS') === undefined ? null : positiveInteger('MVMNT_MAX_REQUESTS', read('MVMNT_MAX_REQUESTS'), 1),
       concurrency: positiveInteger('MVMNT_CONCURRENCY', read('MVMNT_CONCURRENCY'), embedded ? 16 : 4),
@@ -233,6 +242,13 @@ function integer(name: VariableName, value: string | undefined): number | undefi
     throw new ConfigError(name, `is not an integer: '${value}'`);
   }
   return Number(value);
+}
+
+function profileSetting(value: string | undefined): Profile {
+  if (value === undefined) return 'full';
+  const profile = PROFILES.find((name) => name === value.toLowerCase());
+  if (!profile) throw new ConfigError('MVMNT_PROFILE', `must be ${PROFILES.join(' or ')}, got '${value}'`);
+  return profile;
 }
 
 function positiveInteger(name: VariableName, value: string | undefined, fallback: number): number {

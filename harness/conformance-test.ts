@@ -34,9 +34,11 @@ declare module 'vitest' {
   }
 }
 
-export interface PropertyOptions {
-  /** Runs for this property; default MVMNT_PROPERTY_RUNS. */
-  runs?: number;
+export interface PropertyOptions<T> {
+  /** At most this many runs, where fewer cases tell as much (random ids); MVMNT_PROPERTY_RUNS caps every property. */
+  maxRuns?: number;
+  /** The cases likeliest to break, tried before the generated ones (a gate run's one run is the first). */
+  examples?: T[];
 }
 
 interface Fixtures {
@@ -50,7 +52,7 @@ interface Fixtures {
   verify: (exchange: Exchange, ...checks: Check[]) => void;
   /** Fails the test when a run-wide tally saw violations; skips it when the tally could judge nothing. */
   verifyTally: (tally: Tally) => void;
-  property: <T>(arbitrary: fc.Arbitrary<T>, body: (value: T) => Promise<void>, options?: PropertyOptions) => Promise<void>;
+  property: <T>(arbitrary: fc.Arbitrary<T>, body: (value: T) => Promise<void>, options?: PropertyOptions<T>) => Promise<void>;
   /** Skips with the reason when an optional feature (a MAY clause's precondition) is absent. */
   skipUnless: (condition: boolean, reason: string) => void;
 }
@@ -136,7 +138,8 @@ export const test = base.extend<Fixtures & { propertyDepth: { value: number } }>
       };
       try {
         details = await fc.check(fc.asyncProperty(arbitrary, attempt), {
-          numRuns: options.runs ?? propertyRuns,
+          numRuns: Math.min(options.maxRuns ?? propertyRuns, propertyRuns),
+          examples: (options.examples ?? []).map((example) => [example] as [unknown]),
           seed,
           interruptAfterTimeLimit: PROPERTY_TIME_LIMIT_MS,
         });

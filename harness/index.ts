@@ -2,7 +2,7 @@
 export { describe } from 'vitest';
 export { default as fc } from 'fast-check';
 export { test, forEachResource } from './conformance-test.ts';
-export { cases, casesOn, casesOnResource, clausesOutOfScope } from './cases.ts';
+export { byConstraintKind, cases, casesOn, casesOnResource, clausesOutOfScope } from './cases.ts';
 export { INVALID_AUTH, FORGED_TOKEN } from './auth-variants.ts';
 export { resourceRequests, type OperationRequests, type ResourceRequests } from './resource.ts';
 export { nestedForFile, recordForFile, referencesForFile } from './file-records.ts';

@@ -118,6 +118,11 @@ export class References {
     return this.fill(fixture.name, fixture.references.filter((reference) => !reference.path.includes('.') && !reference.path.endsWith('[]')), {});
   }
 
+  /** The ids of the records this run made for references (not those the user named). */
+  made(): Set<string> {
+    return new Set([...this.ready].filter(([resource]) => !this.deps.given[resource]).map(([, record]) => record.id));
+  }
+
   /** The records a file created are deleted after it; the next file makes its own. */
   forget(): void {
     this.pending.clear();

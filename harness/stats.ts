@@ -17,6 +17,7 @@ export function runSummary(session: Session): RunSummary {
     runId,
     startedAt,
     target: { baseUrl: target.baseUrl, embedded: target.embedded },
+    profile: settings.profile,
     resources: judged,
     operations: session.judged.flatMap((resource) => resource.operations.map((operation) => operation.label)),
     seed: settings.seed,

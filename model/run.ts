@@ -4,6 +4,11 @@
 /** How the note of a test skipped because the run's request budget (MVMNT_MAX_REQUESTS) was spent starts. */
 export const BUDGET_SPENT = 'request budget spent';
 
+/** How deep a run judges: `full` is every case of every table; `gate` gives every clause × operation `full` judges its verdict on the fewest requests (CONTRACT.md, "Profiles"). */
+export type Profile = 'gate' | 'full';
+
+export const PROFILES: readonly Profile[] = ['gate', 'full'];
+
 /** Every client key a run writes starts with this (then the run's id), so a sweep finds leftovers and nothing else. */
 export const KEY_PREFIX = 'conformance-';
 
@@ -22,6 +27,7 @@ export interface RunSummary {
   runId: string;
   startedAt: string;
   target: { baseUrl: string; embedded: boolean };
+  profile: Profile;
   /** The resources this worker (or shard) judged. */
   resources: string[];
   /** The operations those resources declare, as reports name them ("POST /shipments/{id}/cancel"). */

@@ -40,6 +40,7 @@ export interface CollectedTest {
 export interface ModelInput {
   tool: ReportModel['tool'];
   target: ReportModel['target'];
+  profile: ReportModel['profile'];
   /** The resources judged (their union, for merged shards). */
   resources: string[];
   /** The operations those resources declare. */
@@ -111,10 +112,12 @@ export function buildReportModel(input: ModelInput): ReportModel {
   const summary = { passed: count('passed'), failed: count('failed'), skipped: count('skipped'), waived: count('waived') };
   const verdict = clauses.some(failsRun) || input.unhandledErrors.length > 0 ? 'fail' : 'pass';
   const key = historyTarget(input.target);
-  const sameTarget = input.history.filter((entry) => entry.target === key && entry.runId !== input.runId);
+  // A gate run is compared with gate runs: a case only the full profile sends must not read as fixed.
+  const sameTarget = input.history.filter((entry) => entry.target === key && (entry.profile ?? 'full') === input.profile && entry.runId !== input.runId);
   return {
     tool: input.tool,
     target: input.target,
+    profile: input.profile,
     resources: input.resources,
     runId: input.runId,
     startedAt: input.startedAt,
@@ -248,6 +251,7 @@ export function historyEntry(model: ReportModel): HistoryEntry {
     failed: model.clauses.filter((clause) => clause.status === 'failed').map((clause) => clause.id),
     failedOn: model.clauses.flatMap((clause) => Object.entries(clause.resources).filter(([, status]) => status === 'failed').map(([resource]) => onKey({ clause: clause.id, resource }))),
     resources: model.resources,
+    profile: model.profile,
     durationMs: model.durationMs,
     seed: model.seed,
   };

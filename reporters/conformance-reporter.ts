@@ -40,7 +40,7 @@ export default class ConformanceReporter implements Reporter {
       console.log(`shard ${settings.shard.index}/${settings.shard.count} record written to ${writeShardRecord(settings.reportDir, settings.shard, record)}`);
       return;
     }
-    const identity = run && { runId: run.runId, startedAt: run.startedAt, target: { baseUrl: run.target.baseUrl, embedded: run.target.embedded }, seed: run.settings.seed };
+    const identity = run && { runId: run.runId, startedAt: run.startedAt, target: { baseUrl: run.target.baseUrl, embedded: run.target.embedded }, profile: run.settings.profile, seed: run.settings.seed };
     writeReports(reportModelOf(record, settings, identity), settings.reportDir);
   }
 }

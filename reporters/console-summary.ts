@@ -5,11 +5,12 @@ import { tally } from './build-model.ts';
 import { causesHeadline, causeStatement, LEADING_CAUSES, leadingCauses } from './causes.ts';
 import { failingResources, verdictLine } from './render-markdown.ts';
 import type { ReportModel } from './model.ts';
-import { budgetLine, coverageLine, plural, verdictsLine } from './text.ts';
+import { budgetLine, coverageLine, profileText, plural, verdictsLine } from './text.ts';
 
 export function consoleSummary(model: ReportModel, written: string[]): string {
   const lines = ['', `MVMNT conformance ${verdictLine(model)}`, `  target: ${model.target.baseUrl}${model.target.embedded ? ' (embedded reference server)' : ''}`];
   if (model.resources.length > 0) lines.push(`  resources: ${model.resources.join(', ')}`);
+  lines.push(`  profile: ${profileText(model.profile)}`);
   lines.push(`  ${coverageLine(model.coverage)}${model.coverage.operations.notJudged.length > 0 ? ' (the others, with the reason: see the reports)' : ''}`);
   lines.push(`  ${verdictsLine(model.coverage)}`);
   if (model.budget) lines.push(`  ${budgetLine(model.budget, model.stats?.requests ?? 0)}`);

@@ -2,7 +2,7 @@
 // the clause registry. Every renderer (JSON, Markdown, HTML, console) renders this and nothing else.
 import type { Clause, Level } from '../fixtures/load.ts';
 import type { Evidence, ExchangeSample } from '../model/evidence.ts';
-import type { RunStats } from '../model/run.ts';
+import type { Profile, RunStats } from '../model/run.ts';
 
 export type { RunStats };
 
@@ -139,6 +139,8 @@ export interface WaiverNotice {
 export interface ReportModel {
   tool: { name: string; version: string };
   target: { baseUrl: string; embedded: boolean };
+  /** How deep the run judged (MVMNT_PROFILE): history and comparisons are kept per profile. */
+  profile: Profile;
   /** The resources the run judged. */
   resources: string[];
   runId: string;
@@ -180,6 +182,8 @@ export interface HistoryEntry {
   failedOn?: string[];
   /** The resources judged; absent in lines of older runs. */
   resources?: string[];
+  /** Absent in lines of older runs, which were all full. */
+  profile?: Profile;
   durationMs: number;
   seed: number | null;
 }

@@ -6,7 +6,7 @@ import { longDate, renderChart } from './html/chart.ts';
 import { causesSection } from './html/causes.ts';
 import { escapeHtml } from './html/escape.ts';
 import { clauseLink, pageHead, pre, rowId } from './html/fragments.ts';
-import { budgetLine, capitalized, coverageLine, plural, verdictsLine } from './text.ts';
+import { budgetLine, capitalized, coverageLine, plural, profileText, verdictsLine } from './text.ts';
 import { SCRIPT } from './html/script.ts';
 import { STYLES } from './html/styles.ts';
 import { failsRun, type ClauseResult, type ClauseStatus, type FailureRecord, type ReportModel } from './model.ts';
@@ -49,6 +49,7 @@ function header(model: ReportModel): string {
   const target = `<code>${escapeHtml(model.target.baseUrl)}</code>${model.target.embedded ? ' <span class="muted">(embedded reference server)</span>' : ''}`;
   const meta: [string, string][] = [
     ['Target', target],
+    ['Profile', escapeHtml(profileText(model.profile))],
     ['Started', escapeHtml(longDate(model.startedAt))],
     ['Duration', escapeHtml(duration(model.durationMs))],
     ['Seed', model.seed === null ? '<span class="muted">n/a</span>' : `<code>${escapeHtml(model.seed)}</code>`],
@@ -201,7 +202,7 @@ function history(model: ReportModel): string {
   const runs = model.history.length + 1;
   return [
     '<section aria-labelledby="history-heading">',
-    `<h2 id="history-heading">History <span class="muted">(${runs} ${runs === 1 ? 'run' : 'runs'} against this target)</span></h2>`,
+    `<h2 id="history-heading">History <span class="muted">(${runs} ${runs === 1 ? 'run' : 'runs'} against this target under the ${model.profile} profile)</span></h2>`,
     '<p class="legend"><span><span class="swatch passed"></span>passed clauses</span><span><span class="swatch failed"></span>failed clauses</span><span class="muted">Skipped and waived clauses are not drawn; hover a bar for its run.</span></p>',
     renderChart(model),
     model.history.length === 0 ? '<p class="muted">No earlier run against this target is recorded yet; later runs will be added here.</p>' : '',

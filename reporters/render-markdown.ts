@@ -5,7 +5,7 @@ import { tally } from './build-model.ts';
 import { causesHeadline, causeStatement, LEADING_CAUSES, leadingCauses } from './causes.ts';
 import type { ClauseOnResource, ClauseResult, FailureRecord, ReportModel } from './model.ts';
 import { cellText, resourceMatrix } from './resource-matrix.ts';
-import { budgetLine, capitalized, coverageLine, markdownCell, verdictsLine } from './text.ts';
+import { budgetLine, capitalized, coverageLine, markdownCell, profileText, verdictsLine } from './text.ts';
 
 const LEVELS = ['MUST', 'SHOULD', 'MAY'] as const;
 const FAILURES_SHOWN = 3;
@@ -21,7 +21,7 @@ export function renderMarkdown(model: ReportModel): string {
   const target = model.target.embedded ? `${model.target.baseUrl} (embedded reference server)` : model.target.baseUrl;
   lines.push(`# MVMNT conformance: ${verdictLine(model)}`, '');
   lines.push(`Target: ${target} · started ${model.startedAt} · ${(model.durationMs / 1000).toFixed(1)} s · seed ${model.seed ?? 'n/a'} · ${model.tool.name} ${model.tool.version}`, '');
-  lines.push(`${capitalized(coverageLine(model.coverage))}. ${capitalized(verdictsLine(model.coverage))}.`, '');
+  lines.push(`Profile: ${profileText(model.profile)}. ${capitalized(coverageLine(model.coverage))}. ${capitalized(verdictsLine(model.coverage))}.`, '');
   if (model.budget) lines.push(`${capitalized(budgetLine(model.budget, model.stats?.requests ?? 0))}.`, '');
   const { withoutVerdict } = model.coverage.clauses;
   if (withoutVerdict.length > 0) lines.push(...withoutVerdict.map(({ clause, reason }) => `- ${code(clause)} has no verdict of its own: ${markdownCell(reason.split('\n')[0]!)}`), '');

@@ -22,6 +22,11 @@ export function verdictsLine(coverage: { clauses: { applicable: number; ownVerdi
 }
 
 /** "request budget spent after 3,012 requests (MVMNT_MAX_REQUESTS): 212 tests skipped; a full verdict needs about 17,900 requests (…)". */
+/** "gate (…)": what depth the verdicts come from, in every report's header. */
+export function profileText(profile: 'gate' | 'full'): string {
+  return profile === 'gate' ? 'gate (every clause on every operation, one representative case each; the full profile sends every case)' : 'full (every case of every clause)';
+}
+
 export function budgetLine(budget: { skippedTests: number; estimatedRequests: number }, sent: number): string {
   return `request budget spent after ${plural(sent, 'request')} (MVMNT_MAX_REQUESTS): ${plural(budget.skippedTests, 'test')} skipped; a full verdict needs about ${plural(budget.estimatedRequests, 'request')} (estimated from the tests that ran)`;
 }

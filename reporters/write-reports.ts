@@ -15,7 +15,7 @@ import type { ReportSettings, RunStats, RunSummary } from '../model/run.ts';
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
 
-export function reportModelOf(record: RunRecord, settings: ReportSettings, identity?: { runId: string; startedAt: string; target: ReportModel['target']; seed: number }): ReportModel {
+export function reportModelOf(record: RunRecord, settings: ReportSettings, identity?: { runId: string; startedAt: string; target: ReportModel['target']; profile: ReportModel['profile']; seed: number }): ReportModel {
   const first = record.summaries[0] ?? identity;
   const errors = [...record.unhandledErrors];
   let expectations: Expectations | null = null;
@@ -27,6 +27,7 @@ export function reportModelOf(record: RunRecord, settings: ReportSettings, ident
   return buildReportModel({
     tool: { name: packageJson.name, version: packageJson.version },
     target: first?.target ?? { baseUrl: '(unknown)', embedded: false },
+    profile: first?.profile ?? 'full',
     resources: [...new Set(record.summaries.flatMap((summary) => summary.resources))].sort(),
     operations: [...new Set(record.summaries.flatMap((summary) => summary.operations ?? []))],
     runId: first?.runId ?? `merged-${record.startedAtMs}`,

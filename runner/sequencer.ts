@@ -2,8 +2,7 @@
 // budget), and the run-wide clauses run last, in every shard, over what that shard received.
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-const BURST = /429-rate-limit\.test\.ts$/;
-const RUN_WIDE = /run-wide\.test\.ts$/;
+import { BURST, RUN_WIDE } from './files.ts';
 
 function rank(spec: TestSpecification): number {
   if (RUN_WIDE.test(spec.moduleId)) return 2;

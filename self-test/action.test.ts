@@ -66,19 +66,21 @@ describe('action.yml', () => {
     expect(Object.keys(action.inputs).filter((name) => /secret|token|password|client-id/i.test(name))).toEqual([]);
   });
 
-  test('declares verdict, failed and report-dir, each from the run step', () => {
-    expect(Object.keys(action.outputs).sort()).toEqual(['failed', 'report-dir', 'verdict']);
+  test('declares verdict, failed, report-dir and profile, each from the run step', () => {
+    expect(Object.keys(action.outputs).sort()).toEqual(['failed', 'profile', 'report-dir', 'verdict']);
     for (const [name, output] of Object.entries(action.outputs)) expect(output.value).toBe(`\${{ steps.run.outputs.${name} }}`);
   });
 });
 
 describe('the run step', () => {
-  test('on the embedded server: exit 0, verdict pass, the reports in the workspace, the summary appended', async () => {
+  test('on the embedded server: exit 0, verdict pass under the gate profile (the default), the reports in the workspace, the summary appended', async () => {
     const { result, outputs, summary, workspace } = await runTheStep({ families: 'envelope,headers', 'report-dir': 'gate-reports' });
     expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
-    expect(outputs).toEqual({ verdict: 'pass', failed: '0', 'report-dir': join(workspace, 'gate-reports') });
+    expect(outputs).toEqual({ verdict: 'pass', failed: '0', 'report-dir': join(workspace, 'gate-reports'), profile: 'gate' });
     expect(JSON.parse(readFileSync(join(workspace, 'gate-reports', 'conformance.json'), 'utf8')).verdict).toBe('pass');
+    expect(readFileSync(join(workspace, 'gate-reports', 'junit.xml'), 'utf8')).toContain('mvmnt-conformance (gate profile)');
     expect(summary).toContain('# MVMNT conformance: PASS');
+    expect(summary).toContain('Profile: gate');
   }, 130_000);
 
   test('a configuration error after an earlier run in the same folder: exit 2 and verdict error, never the earlier verdict', async () => {
@@ -98,11 +100,12 @@ describe('the run step', () => {
     const target = await server;
     const [client] = target.clients;
     const { result, outputs, summary } = await runTheStep(
-      { 'base-url': target.baseUrl, families: 'envelope' },
+      { 'base-url': target.baseUrl, families: 'envelope', profile: 'full' },
       { MVMNT_CLIENT_ID: client.id, MVMNT_CLIENT_SECRET: client.secret, MVMNT_TOKEN_URL: target.tokenUrl },
     );
     expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(1);
     expect(outputs.verdict).toBe('fail');
+    expect(outputs.profile).toBe('full');
     expect(Number(outputs.failed)).toBeGreaterThan(0);
     expect(result.stdout).toContain('::error');
     expect(summary).toContain('ERR-ENV-SHAPE');

@@ -73,6 +73,7 @@ function modelInput(overrides: Partial<ModelInput> = {}): ModelInput {
   return {
     tool: { name: 'mvmnt-conformance', version: '0.1.0' },
     target: { baseUrl: 'http://127.0.0.1:41234', embedded: true },
+    profile: 'full',
     resources: ['customers', 'vendors'],
     operations: ['POST /customers', 'GET /customers/{id}', 'POST /vendors', 'POST /vendors/{id}/approve'],
     runId: 'run-current',

@@ -36,7 +36,7 @@ forEachResource((resource) => {
   });
 
   test.concurrent.for(casesOn('ERR-401-BEFORE-LOOKUP', resource, (operation) => [operation], (operation) => `401, not 404, for a forged token on ${operation.label} of a random id`))('%s', async ([, operation], { send, verify, property }) => {
-    await property(arb.validUuid, async (id) => verify(await send(targets.valid(operation, { auth: FORGED_TOKEN }, operation.parameters.map(() => id))), errorResponse(401)), { runs: 5 });
+    await property(arb.validUuid, async (id) => verify(await send(targets.valid(operation, { auth: FORGED_TOKEN }, operation.parameters.map(() => id))), errorResponse(401)), { maxRuns: 5 });
   });
 
   test.concurrent.for(casesOn('ERR-401-SCHEME-CASE', resource, (operation) => [operation], (operation) => `a valid token sent as "bearer <token>" is accepted on ${operation.label}`))('%s', async ([, operation], { send, verify }) => {

@@ -3,10 +3,9 @@
 // whose path names a record and every path of every resource; a record deleted in this run is gone or
 // marked deleted.
 import { randomUUID } from 'node:crypto';
-import { allowOn405, arb, casesOn, createRecord, deleteRecord, errorResponse, forEachResource, goneOrMarkedDeleted, noOtherRecord, nonUuidRequest, operationTargets, secondDeleteAnswer, test, workerSession, wrongMethodRequest, type OperationRequests } from '../harness/index.ts';
+import { allowOn405, arb, casesOn, createRecord, deleteRecord, errorResponse, forEachResource, goneOrMarkedDeleted, noOtherRecord, nonUuidRequest, operationTargets, secondDeleteAnswer, test, wrongMethodRequest, type OperationRequests } from '../harness/index.ts';
 
 /** Lookups of ids nobody holds need no hundred cases: a handful shows the rule. */
-const lookupRuns = () => Math.min(workerSession().context.settings.propertyRuns, 10);
 
 test.concurrent('ERR-404-UNKNOWN-PATH: 404 NOT_FOUND with the envelope for GET of a path that names no resource', async ({ send, verify }) => {
   verify(await send({ method: 'GET', path: `/conformance-no-such-resource-${randomUUID()}` }), errorResponse(404));
@@ -18,7 +17,7 @@ forEachResource((resource) => {
   const one = (operation: OperationRequests) => [operation];
 
   test.concurrent.for(casesOn('ERR-404-RANDOM-ID', resource, one, (operation) => `404 NOT_FOUND for ${operation.label}${operation.nested ? ' of a random parent' : ''} of a random UUID (valid request otherwise)`))('%s', async ([, operation], { send, verify, property }) => {
-    await property(arb.validUuid, async (id) => verify(await send(targets.valid(operation, {}, operation.parameters.map(() => id))), errorResponse(404), noOtherRecord(id)), { runs: lookupRuns() });
+    await property(arb.validUuid, async (id) => verify(await send(targets.valid(operation, {}, operation.parameters.map(() => id))), errorResponse(404), noOtherRecord(id)), { maxRuns: 10 });
   });
 
   test.concurrent.for(casesOn('ERR-404-NON-UUID-ID', resource, one, (operation) => `404 (or 400) for ${operation.label} of an id that is no UUID and no key`))('%s', async ([, operation], { send, verify, session }) => {

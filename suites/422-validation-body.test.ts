@@ -3,7 +3,7 @@
 // DECISIONS.md allows it), several broken fields are all named, a reference to no live record is
 // refused. Table rows cover every breaker of each body once; properties explore generated bodies and values.
 import { randomUUID } from 'node:crypto';
-import { arb, casesOn, danglingReferenceRefused, forEachResource, operationTargets, referencesForFile, test, workerSession, type OperationRequests, type RequestSpec } from '../harness/index.ts';
+import { arb, byConstraintKind, casesOn, danglingReferenceRefused, forEachResource, operationTargets, referencesForFile, test, workerSession, type OperationRequests, type RequestSpec } from '../harness/index.ts';
 
 forEachResource((resource) => {
   const session = workerSession();
@@ -15,7 +15,7 @@ forEachResource((resource) => {
   const breakersOf = (lenient: boolean) => (operation: OperationRequests) => body(operation).breakers.filter((breaker) => breaker.lenient === lenient).map((breaker) => ({ breaker, operation }));
   const one = (operation: OperationRequests) => [operation];
 
-  test.concurrent.for(casesOn('ERR-422-FIELD-NAMED', resource, breakersOf(false), ({ breaker }, operation) => `422 naming ${breaker.field} for ${breaker.label} on ${operation.label}`))('%s', async ([, { breaker, operation }], { send, verify }) => {
+  test.concurrent.for(casesOn('ERR-422-FIELD-NAMED', resource, breakersOf(false), ({ breaker }, operation) => `422 naming ${breaker.field} for ${breaker.label} on ${operation.label}`, byConstraintKind))('%s', async ([, { breaker, operation }], { send, verify }) => {
     const broken = arb.exampleOf(breaker, body(operation).sample(breaker.variant));
     verify(await send(withBody(operation, broken.payload)), arb.expectationFor(broken));
   });
@@ -25,7 +25,7 @@ forEachResource((resource) => {
     await property(arb.oneBroken(body(operation).baseFor, strict), async (broken) => verify(await send(withBody(operation, broken.payload)), arb.expectationFor(broken)));
   });
 
-  test.concurrent.for(casesOn('ERR-422-MISSING-OR-TYPE', resource, breakersOf(true), ({ breaker }, operation) => `422 naming ${breaker.field} (or 400) for ${breaker.label} on ${operation.label}`))('%s', async ([, { breaker, operation }], { send, verify }) => {
+  test.concurrent.for(casesOn('ERR-422-MISSING-OR-TYPE', resource, breakersOf(true), ({ breaker }, operation) => `422 naming ${breaker.field} (or 400) for ${breaker.label} on ${operation.label}`, byConstraintKind))('%s', async ([, { breaker, operation }], { send, verify }) => {
     const broken = arb.exampleOf(breaker, body(operation).sample(breaker.variant));
     verify(await send(withBody(operation, broken.payload, 'missing-or-type')), arb.expectationFor(broken));
   });

@@ -1,7 +1,7 @@
 // ERR-422-PATCH-FIELD, ERR-422-PATCH-EVERY-FIELD: every update (a record's PATCH, a nested record's)
 // validates like create, by its own body's rules (every field optional, non-nullable fields refusing
 // null, nested objects checked as given): one invalid field is named, several are all named.
-import { arb, casesOn, forEachResource, operationTargets, test, workerSession, type OperationRequests } from '../harness/index.ts';
+import { arb, byConstraintKind, casesOn, forEachResource, operationTargets, test, workerSession, type OperationRequests } from '../harness/index.ts';
 
 forEachResource((resource) => {
   const payloads = arb.payloadsFor(workerSession(), resource);
@@ -10,7 +10,7 @@ forEachResource((resource) => {
   const withBody = (operation: OperationRequests, json: Record<string, unknown>) => targets.valid(operation, { json });
   const one = (operation: OperationRequests) => [operation];
 
-  test.concurrent.for(casesOn('ERR-422-PATCH-FIELD', resource, (operation) => body(operation).breakers.map((breaker) => ({ breaker, operation })), ({ breaker }, operation) => `422 naming ${breaker.field}${breaker.lenient ? ' (or 400)' : ''} for ${breaker.label} on ${operation.label}`))('%s', async ([, { breaker, operation }], { send, verify }) => {
+  test.concurrent.for(casesOn('ERR-422-PATCH-FIELD', resource, (operation) => body(operation).breakers.map((breaker) => ({ breaker, operation })), ({ breaker }, operation) => `422 naming ${breaker.field}${breaker.lenient ? ' (or 400)' : ''} for ${breaker.label} on ${operation.label}`, byConstraintKind))('%s', async ([, { breaker, operation }], { send, verify }) => {
     const broken = arb.exampleOf(breaker, body(operation).sample());
     verify(await send(withBody(operation, broken.payload)), arb.expectationFor(broken));
   });

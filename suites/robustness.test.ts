@@ -145,6 +145,7 @@ forEachResource((resource) => {
   const junkAnswer = (route: string, body: unknown): Check => (!isObject(body) || (route === 'create' && !required.every((field) => field in body)) ? refusal : acceptableAnswer);
   const junkRequest = fc.record({ route: fc.constantFrom(...Object.keys(JUNK_ROUTES)), body: junk });
   test.concurrent.for(casesOn('ERR-ROBUST-JUNK', resource, (operation) => [operation], (operation) => `generated JSON values sent to ${operation.definition.path} (create, PATCH, filter) never break the server`))('%s', async (_, { send, verify, property }) => {
-    await property(junkRequest, async ({ route, body }) => verify(await send(JUNK_ROUTES[route](body)), junkAnswer(route, body)));
+    // First a create body that is JSON but no object: the junk likeliest to reach code that assumes one.
+    await property(junkRequest, async ({ route, body }) => verify(await send(JUNK_ROUTES[route](body)), junkAnswer(route, body)), { examples: [{ route: 'create', body: [1] }] });
   });
 });

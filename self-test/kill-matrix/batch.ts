@@ -30,6 +30,7 @@ async function judge(vitest: Vitest, task: BatchTask): Promise<RunResult> {
       MVMNT_REPORT_DIR: reportDir,
       MVMNT_REQUEST_TIMEOUT_MS: String(task.settings.requestTimeoutMs),
       MVMNT_PROPERTY_RUNS: String(task.settings.propertyRuns),
+      MVMNT_PROFILE: task.settings.profile,
       MVMNT_SEED: String(task.settings.seed),
       MVMNT_RESOURCES: task.resources.join(','),
       // The matrix's servers live for one task: records without a DELETE (credit memos) may be made there.

@@ -1,11 +1,12 @@
 // `npm run mutants`: runs the kill matrix and prints it; exits non-zero unless the reference and every
 // conformant variant pass, every mutant is killed and every clause is proven. Names of mutants or
-// variants as arguments run only those; --concurrency, --seed and --property-runs override the defaults.
+// variants as arguments run only those; --concurrency, --seed and --property-runs override the defaults;
+// --profile gate runs every target under the gate profile, with its property runs.
 import { parseArgs } from 'node:util';
 import { MUTANTS, mutantByName } from '../../reference-server/mutants/index.ts';
 import { VARIANTS, variantByName } from '../../reference-server/mutants/variants.ts';
 import { formatMatrix, matrixHolds, runMatrix } from './matrix.ts';
-import { DEFAULT_RUN_SETTINGS } from './run.ts';
+import { DEFAULT_RUN_SETTINGS, GATE_RUN_SETTINGS } from './run.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -13,6 +14,7 @@ const { values, positionals } = parseArgs({
     concurrency: { type: 'string' },
     seed: { type: 'string' },
     'property-runs': { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 
@@ -28,6 +30,7 @@ const settings = {
   ...DEFAULT_RUN_SETTINGS,
   ...(values.seed === undefined ? {} : { seed: Number(values.seed) }),
   ...(values['property-runs'] === undefined ? {} : { propertyRuns: Number(values['property-runs']) }),
+  ...(values.profile === 'gate' ? GATE_RUN_SETTINGS : {}),
 };
 
 console.error(`kill matrix: the reference, ${variants.length} conformant variant(s) and ${mutants.length} mutant(s)…`);

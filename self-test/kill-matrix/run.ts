@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { EXIT } from '../../cli/exit.ts';
 import { loadResources, type ResourceFixture } from '../../fixtures/load.ts';
 import { withParents } from '../../harness/catalog.ts';
+import type { Profile } from '../../model/run.ts';
+import { DEFAULT_PROPERTY_RUNS } from '../../harness/config.ts';
 import { startReferenceServer, type Mutant, type RunningReferenceServer } from '../../reference-server/index.ts';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -17,6 +19,8 @@ export interface RunSettings {
   /** Per-request timeout of the suite: short, so a mutant that never answers costs little. */
   requestTimeoutMs: number;
   propertyRuns: number;
+  /** The depth the runs judge at (the bench runs the matrix under gate too). */
+  profile: Profile;
   /** fast-check seed: a fixed one makes the matrix repeatable. */
   seed: number;
   /** The child is killed after this long, whatever it is doing. */
@@ -31,6 +35,7 @@ export const DEFAULT_RUN_SETTINGS: RunSettings = {
   // Table rows cover every field rule once, deterministically; properties add generated cases. Ten
   // per property kill every catalog mutant under each seed tried, and the matrix is CPU-bound.
   propertyRuns: 10,
+  profile: 'full',
   seed: 20_240_601,
   hardTimeoutMs: 60_000,
   referenceHardTimeoutMs: 300_000,
@@ -38,6 +43,9 @@ export const DEFAULT_RUN_SETTINGS: RunSettings = {
   // into the next window and the rate-limit clauses skip; 300 per 2 s is exhausted well inside one.
   rateLimit: { limit: 300, windowSeconds: 2 },
 };
+
+/** The matrix under the gate profile (the bench's gate_kill): its property runs, as a gate run has them. */
+export const GATE_RUN_SETTINGS = { profile: 'gate', propertyRuns: DEFAULT_PROPERTY_RUNS.gate } as const satisfies Partial<RunSettings>;
 
 export interface RunResult {
   name: string;
@@ -137,6 +145,7 @@ function runCli(server: RunningReferenceServer, reportDir: string, settings: Run
     MVMNT_TOKEN_URL: server.tokenUrl,
     MVMNT_REQUEST_TIMEOUT_MS: String(settings.requestTimeoutMs),
     MVMNT_PROPERTY_RUNS: String(settings.propertyRuns),
+    MVMNT_PROFILE: settings.profile,
     MVMNT_SEED: String(settings.seed),
     // The matrix's servers live for one run: records without a DELETE (credit memos) may be made there.
     MVMNT_DISPOSABLE: 'yes',

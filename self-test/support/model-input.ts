@@ -6,6 +6,7 @@ export function modelInput(tests: CollectedTest[], overrides: Partial<ModelInput
   return {
     tool: { name: 'mvmnt-conformance', version: '0.0.0' },
     target: { baseUrl: 'http://127.0.0.1:1/v1', embedded: false },
+    profile: 'full',
     resources: ['vendors'],
     operations: ['POST /vendors', 'GET /vendors/{id}'],
     runId: 'now',
