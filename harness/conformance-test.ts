@@ -8,6 +8,7 @@ import type { Check } from './checks/types.ts';
 import { skipRowOf } from './cases.ts';
 import { buildEvidence, ConformanceFailure, sampleOf } from './evidence.ts';
 import type { Exchange } from './http/exchange.ts';
+import type { RequestSpec } from './http/client.ts';
 import type { Tally } from './observations.ts';
 import { clauseOfTestName, type Clause } from './registry.ts';
 import type { ResourceRequests } from './resource.ts';
@@ -41,15 +42,31 @@ export interface PropertyOptions<T> {
   examples?: T[];
 }
 
+/** A request several clauses ask alike, named: the first asker's request is sent, once. */
+export interface SharedQuestion {
+  question: string;
+  request: () => RequestSpec;
+}
+
 interface Fixtures {
   clause: Clause;
   /** The resource under test (from the describe block forEachResource made), or undefined for API-wide tests. */
   resource: ResourceRequests | undefined;
   session: Session;
-  /** Sends a request to the target and returns the exchange (never throws on a status). */
-  send: Session['client']['send'];
+  /**
+   * Sends a request to the target and returns the exchange (never throws on a status). `shareAs` names
+   * a question several clauses ask alike: under the gate profile the first asker's answer is every asker's.
+   */
+  send: (spec: RequestSpec, options?: { shareAs?: string }) => Promise<Exchange>;
   /** Fails the test with evidence when any check finds a violation. */
   verify: (exchange: Exchange, ...checks: Check[]) => void;
+  /**
+   * Judges the test's own request; under the gate profile, first a question the clause shares with
+   * another (a bad token with a malformed body: ERR-401-BEFORE-BODY and a token clause). An answer
+   * that passes the checks settles this clause too; one that does not is not held against it: the
+   * test's own request decides.
+   */
+  settle: (own: () => RequestSpec, shared: SharedQuestion | undefined, ...checks: Check[]) => Promise<void>;
   /** Fails the test when a run-wide tally saw violations; skips it when the tally could judge nothing. */
   verifyTally: (tally: Tally) => void;
   property: <T>(arbitrary: fc.Arbitrary<T>, body: (value: T) => Promise<void>, options?: PropertyOptions<T>) => Promise<void>;
@@ -93,10 +110,15 @@ export const test = base.extend<Fixtures & { propertyDepth: { value: number } }>
   ],
   session: async ({}, use) => use(workerSession()),
   send: async ({ session, skip }, use) =>
-    use((spec) => {
+    use((spec, { shareAs } = {}) => {
+      const shared = shareAs === undefined || session.context.settings.profile === 'full' ? undefined : sharedAnswers(session);
+      const answered = shared?.get(shareAs!);
+      if (answered) return answered;
       // Once the budget is spent the test stops here, skipped with the reason.
       if (budgetLeft(session) === 0) skip(budgetSpentNote(session));
-      return session.client.send(spec);
+      const exchange = session.client.send(spec);
+      shared?.set(shareAs!, exchange);
+      return exchange;
     }),
   propertyDepth: async ({}, use) => use({ value: 0 }),
   verify: async ({ task, clause, session, propertyDepth }, use) => {
@@ -111,6 +133,15 @@ export const test = base.extend<Fixtures & { propertyDepth: { value: number } }>
       // Inside a property, only the shrunk counterexample's failure is reported (by `property`).
       if (propertyDepth.value === 0) record(task.meta, evidence);
       throw new ConformanceFailure(evidence);
+    });
+  },
+  settle: async ({ session, send, verify }, use) => {
+    await use(async (own, shared, ...checks) => {
+      if (shared && session.context.settings.profile === 'gate') {
+        const answer = await send(shared.request(), { shareAs: shared.question });
+        if (checks.every((check) => check(answer).length === 0)) return verify(answer, ...checks);
+      }
+      verify(await send(own()), ...checks);
     });
   },
   verifyTally: async ({ task, session, skip }, use) => {
@@ -168,6 +199,14 @@ export const test = base.extend<Fixtures & { propertyDepth: { value: number } }>
     await use((condition, reason) => skip(!condition, reason));
   },
 });
+
+const sharedAnswersOf = new WeakMap<Session, Map<string, Promise<Exchange>>>();
+
+function sharedAnswers(session: Session): Map<string, Promise<Exchange>> {
+  let answers = sharedAnswersOf.get(session);
+  if (!answers) sharedAnswersOf.set(session, (answers = new Map()));
+  return answers;
+}
 
 /** One describe block per judged resource, named after it; its tests judge that resource. */
 export function forEachResource(body: (resource: ResourceRequests) => void): void {

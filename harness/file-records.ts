@@ -5,6 +5,7 @@ import { payloadsFor } from './arbitraries/resource.ts';
 import { valueAt } from '../fixtures/load.ts';
 import { createRecord, SetupError, type LiveRecord } from './records.ts';
 import type { ResourceRequests } from './resource.ts';
+import type { Session } from './session.ts';
 import { workerSession } from './worker.ts';
 
 export interface FileRecord {
@@ -12,24 +13,30 @@ export interface FileRecord {
   readonly key: string;
 }
 
-/** A record made before the block's tests; reading it inside a test throws why it could not be made. */
-function sharedRecord(make: () => Promise<LiveRecord | undefined> | undefined): FileRecord & { whenMade(): Promise<LiveRecord | undefined> } {
-  let record: LiveRecord | undefined;
-  let failure: unknown;
-  let made: Promise<LiveRecord | undefined> = Promise.resolve(undefined);
+/** Where a shared record is kept once made: one per block, or one per run that blocks of several files share. */
+interface Holder {
+  made?: Promise<void>;
+  record?: LiveRecord;
+  failure?: unknown;
+}
+
+type SharedRecord = FileRecord & { whenMade(): Promise<LiveRecord | undefined> };
+
+/** A record made before the block's tests (once per holder); reading it inside a test throws why it could not be made. */
+function sharedRecord(make: () => Promise<LiveRecord | undefined> | undefined, holder: Holder = {}): SharedRecord {
   beforeAll(async () => {
     // A setup that fails fails every test that needs the record, with the reason (a hook's error would
     // only skip them, and a target that cannot create records must not pass by skipping).
-    made = Promise.resolve(make()).then(
-      (value) => (record = value),
-      (error: unknown) => void (failure = error),
+    holder.made ??= Promise.resolve(make()).then(
+      (value) => void (holder.record = value),
+      (error: unknown) => void (holder.failure = error),
     );
-    await made;
+    await holder.made;
   });
   const get = () => {
-    if (failure) throw failure;
-    if (!record) throw new Error('the shared record is only available inside tests of a resource whose records can be made');
-    return record;
+    if (holder.failure) throw holder.failure;
+    if (!holder.record) throw new Error('the shared record is only available inside tests of a resource whose records can be made');
+    return holder.record;
   };
   return {
     get id() {
@@ -38,27 +45,52 @@ function sharedRecord(make: () => Promise<LiveRecord | undefined> | undefined): 
     get key() {
       return get().key;
     },
-    whenMade: () => made,
+    whenMade: async () => {
+      await holder.made;
+      return holder.record;
+    },
   };
+}
+
+/** The holders of records a gate run shares between files, by resource and name, per session. */
+const runHoldersOf = new WeakMap<Session, Map<string, Holder>>();
+
+/**
+ * The holder of the run's record `name` of a resource: under the gate profile the blocks of every
+ * file share it (made by the first, deleted after the last: runner/per-file.ts); otherwise each block has its own.
+ */
+export function holderFor(resource: ResourceRequests, name: string): Holder {
+  const session = workerSession();
+  if (session.context.settings.profile === 'full') return {};
+  let holders = runHoldersOf.get(session);
+  if (!holders) runHoldersOf.set(session, (holders = new Map()));
+  const key = `${resource.fixture.name}\n${name}`;
+  if (!holders.has(key)) holders.set(key, {});
+  return holders.get(key)!;
+}
+
+/** The ids of the records the files of a gate run share (none under the full profile). */
+export function recordsOfTheRun(session: Session): Set<string> {
+  return new Set([...(runHoldersOf.get(session)?.values() ?? [])].flatMap((holder) => (holder.record ? [holder.record.id] : [])));
 }
 
 /**
  * A live record of the resource shared by the tests of one describe block: created before them (or
  * not at all, when the resource has no create or its references cannot be had: its tests skip), deleted after the file.
  */
-export function recordForFile(resource: ResourceRequests, overrides: Record<string, unknown> = {}): FileRecord & { whenMade(): Promise<LiveRecord | undefined> } {
+export function recordForFile(resource: ResourceRequests, overrides: Record<string, unknown> = {}, holder: Holder = {}): SharedRecord {
   return sharedRecord(() => {
     const session = workerSession();
     if (!resource.operation('create') || session.references.unavailable(resource.fixture) !== undefined) return undefined;
     return createRecord(session, resource, overrides);
-  });
+  }, holder);
 }
 
 /**
  * A live record of one of the shared record's nested collections (a load's carrier), made by the
  * operation whose hints say it produces one, on the shared record.
  */
-export function nestedForFile(resource: ResourceRequests, parent: ReturnType<typeof recordForFile>, collection: string): FileRecord {
+export function nestedForFile(resource: ResourceRequests, parent: SharedRecord, collection: string, holder: Holder = {}): FileRecord {
   return sharedRecord(async () => {
     const session = workerSession();
     const [id, hints] = Object.entries(resource.fixture.operationHints).find(([, candidate]) => candidate.produces?.collection === collection) ?? [];
@@ -73,7 +105,7 @@ export function nestedForFile(resource: ResourceRequests, parent: ReturnType<typ
       throw new SetupError(`could not make one of a ${resource.fixture.title}'s ${collection} with ${producer.label} (no "${hints.produces.idField}" in the answer)`, exchange, session.secrets());
     }
     return { id: made, key: '', body: {} };
-  });
+  }, holder);
 }
 
 /** Makes live the records the resource's bodies reference (its create's and every operation's), before the block's tests. */

@@ -1,7 +1,7 @@
 // The harness entry point: everything a suite file imports comes from here.
 export { describe } from 'vitest';
 export { default as fc } from 'fast-check';
-export { test, forEachResource } from './conformance-test.ts';
+export { test, forEachResource, type SharedQuestion } from './conformance-test.ts';
 export { byConstraintKind, cases, casesOn, casesOnResource, clausesOutOfScope } from './cases.ts';
 export { INVALID_AUTH, FORGED_TOKEN } from './auth-variants.ts';
 export { resourceRequests, type OperationRequests, type ResourceRequests } from './resource.ts';

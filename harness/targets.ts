@@ -3,7 +3,7 @@
 // test is about is the only one in the request.
 import { randomUUID } from 'node:crypto';
 import { validRequest } from './arbitraries/resource.ts';
-import { nestedForFile, recordForFile, type FileRecord } from './file-records.ts';
+import { holderFor, nestedForFile, recordForFile, type FileRecord } from './file-records.ts';
 import type { RequestSpec } from './http/client.ts';
 import type { OperationRequests, ResourceRequests } from './resource.ts';
 import { workerSession } from './worker.ts';
@@ -21,14 +21,22 @@ export interface OperationTargets {
   valid(operation: OperationRequests, extra?: Extra, ids?: string[]): RequestSpec;
 }
 
-/** Registers the block's shared records (created before its tests, deleted after the file). */
-export function operationTargets(resource: ResourceRequests): OperationTargets {
-  const record = recordForFile(resource);
+/**
+ * Registers the block's shared records (created before its tests, deleted after the file). Under the
+ * gate profile the blocks of every file share them, by `name` (a block wanting records apart from the
+ * others' asks for another name), except that a resource's actions, which may move a record through
+ * its states, still get a record of the file.
+ */
+export function operationTargets(resource: ResourceRequests, name = 'shared'): OperationTargets {
+  const record = recordForFile(resource, {}, holderFor(resource, name));
   const collections = [...new Set(resource.operations.flatMap((operation) => (operation.nested ? [operation.nested] : [])))];
-  const nested = new Map(collections.map((collection) => [collection, nestedForFile(resource, record, collection)]));
+  const nested = new Map(collections.map((collection) => [collection, nestedForFile(resource, record, collection, holderFor(resource, `${name} ${collection}`))]));
+  const forRun = workerSession().context.settings.profile === 'gate';
+  const actions = forRun && resource.operations.some((operation) => operation.role === 'action' && !operation.nested) ? recordForFile(resource) : record;
   const ids = (operation: OperationRequests) => {
     if (operation.parameters.length === 0) return [];
-    return operation.nested ? [record.id, nested.get(operation.nested)!.id] : [record.id];
+    if (operation.nested) return [record.id, nested.get(operation.nested)!.id];
+    return [operation.role === 'action' ? actions.id : record.id];
   };
   return {
     record,

@@ -4,8 +4,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../harness/config.ts';
+import { startReferenceServer } from '../reference-server/index.ts';
+import { mutantByName } from '../reference-server/mutants/index.ts';
 import type { ReportModel } from '../reporters/model.ts';
-import { reportDir, runCli } from './support/cli.ts';
+import { clientEnv, reportDir, runCli } from './support/cli.ts';
 
 const RESOURCES = 'payment-terms,quotes';
 
@@ -42,4 +44,20 @@ describe('--profile', () => {
     expect(gate.junit).toContain('name="mvmnt-conformance (gate profile)"');
     expect(full.junit).toContain('name="mvmnt-conformance (full profile)"');
   }, 240_000);
+
+  // Under gate a token clause and a precedence clause share one request (a bad token with a malformed
+  // body, on a random id): a target that checks tokens after looking records up must fail the
+  // precedence clauses only, as under full, never the token clauses whose question it shared.
+  test.each(['full', 'gate'])('against a target that looks records up before checking tokens, %s fails ERR-401-BEFORE-BODY and ERR-401-BEFORE-LOOKUP and no token clause', async (profile) => {
+    const server = await startReferenceServer({ mutant: mutantByName('auth-after-lookup'), rateLimit: { limit: 1000, windowSeconds: 2 } });
+    try {
+      const dir = reportDir(`profile-mutant-${profile}`);
+      const result = await runCli(['--base-url', server.baseUrl, '--token-url', server.tokenUrl, '--report-dir', dir, '--resources', 'payment-terms', '--only', 'auth', '--profile', profile], clientEnv(server));
+      expect(result.code, result.stdout.slice(-2000)).toBe(1);
+      const report = JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8')) as ReportModel;
+      expect(report.clauses.filter((clause) => clause.status === 'failed').map((clause) => clause.id).sort()).toEqual(['ERR-401-BEFORE-BODY', 'ERR-401-BEFORE-LOOKUP']);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 });

@@ -5,8 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import { allowOn405, arb, casesOn, createRecord, deleteRecord, errorResponse, forEachResource, goneOrMarkedDeleted, noOtherRecord, nonUuidRequest, operationTargets, secondDeleteAnswer, test, wrongMethodRequest, type OperationRequests } from '../harness/index.ts';
 
-/** Lookups of ids nobody holds need no hundred cases: a handful shows the rule. */
-
 test.concurrent('ERR-404-UNKNOWN-PATH: 404 NOT_FOUND with the envelope for GET of a path that names no resource', async ({ send, verify }) => {
   verify(await send({ method: 'GET', path: `/conformance-no-such-resource-${randomUUID()}` }), errorResponse(404));
 });
@@ -16,6 +14,7 @@ forEachResource((resource) => {
   const targets = operationTargets(resource);
   const one = (operation: OperationRequests) => [operation];
 
+  // Lookups of ids nobody holds need no hundred cases: a handful shows the rule.
   test.concurrent.for(casesOn('ERR-404-RANDOM-ID', resource, one, (operation) => `404 NOT_FOUND for ${operation.label}${operation.nested ? ' of a random parent' : ''} of a random UUID (valid request otherwise)`))('%s', async ([, operation], { send, verify, property }) => {
     await property(arb.validUuid, async (id) => verify(await send(targets.valid(operation, {}, operation.parameters.map(() => id))), errorResponse(404), noOtherRecord(id)), { maxRuns: 10 });
   });
@@ -28,14 +27,14 @@ forEachResource((resource) => {
     verify(await send({ method: 'GET', path: `${operation.request(targets.randomIds(operation)).path}/conformance-no-such-child` }), errorResponse(404));
   });
 
-  // On each path of the resource, a method none of its operations has.
-  const wrongMethod = (operation: OperationRequests) => [{ operation, ...wrongMethodRequest(resource, operation) }];
-  test.concurrent.for(casesOn('ERR-404-WRONG-METHOD', resource, wrongMethod, (row) => `404 or 405 with the envelope for ${row.method} ${row.operation.definition.path}`))('%s', async ([, { request }], { send, verify }) => {
-    verify(await send(request()), errorResponse(404, 405));
+  // On each path of the resource, a method none of its operations has; one answer settles both clauses.
+  const wrongMethod = (operation: OperationRequests) => [{ operation, ...wrongMethodRequest(resource, operation), question: `wrong method on ${operation.definition.path}` }];
+  test.concurrent.for(casesOn('ERR-404-WRONG-METHOD', resource, wrongMethod, (row) => `404 or 405 with the envelope for ${row.method} ${row.operation.definition.path}`))('%s', async ([, { request, question }], { send, verify }) => {
+    verify(await send(request(), { shareAs: question }), errorResponse(404, 405));
   });
 
-  test.concurrent.for(casesOn('ERR-405-ALLOW-HEADER', resource, wrongMethod, (row) => `a 405 for ${row.method} ${row.operation.definition.path} names the allowed methods`))('%s', async ([, { request }], { send, verify }) => {
-    verify(await send(request()), allowOn405);
+  test.concurrent.for(casesOn('ERR-405-ALLOW-HEADER', resource, wrongMethod, (row) => `a 405 for ${row.method} ${row.operation.definition.path} names the allowed methods`))('%s', async ([, { request, question }], { send, verify }) => {
+    verify(await send(request(), { shareAs: question }), allowOn405);
   });
 
   test.concurrent.for(casesOn('ERR-404-DELETED-RECORD', resource, one, () => `GET of a record deleted in this run is 404, or 200 with deletedAt set`))('%s', async (_, { send, verify, session }) => {
