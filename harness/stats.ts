@@ -21,6 +21,6 @@ export function runSummary(session: Session): RunSummary {
     resources: judged,
     operations: session.judged.flatMap((resource) => resource.operations.map((operation) => operation.label)),
     seed: settings.seed,
-    stats: { requests: session.client.sent.requests, waitedMs: session.pacer.waitedMs, ...runStats },
+    stats: { requests: session.client.sent.requests, throttled: session.client.sent.throttled, waitedMs: session.pacer.waitedMs, ...runStats },
   };
 }

@@ -15,6 +15,8 @@ export const KEY_PREFIX = 'conformance-';
 /** A worker's counters: requests sent, time waited on the rate limit, property cases, the burst. */
 export interface RunStats {
   requests: number;
+  /** 429s outside the burst (each is sent again after the wait it asks for). */
+  throttled: number;
   waitedMs: number;
   propertyCases: number;
   propertyMs: number;

@@ -327,6 +327,7 @@ function duration(ms: number): string {
 function traffic(stats: NonNullable<ReportModel['stats']>): string {
   const parts = [plural(stats.requests, 'request')];
   if (stats.waitedMs > 0) parts.push(`waited ${duration(stats.waitedMs)} for rate limits`);
+  if (stats.throttled > 0) parts.push(`${plural(stats.throttled, 'request')} throttled outside the burst`);
   if (stats.propertyCases > 0) parts.push(`${plural(stats.propertyCases, 'property case')} in ${duration(stats.propertyMs)}`);
   if (stats.burstBudget > 0) parts.push(`burst ${stats.burstSent} of ${stats.burstBudget} requests`);
   return parts.join(' · ');

@@ -75,6 +75,7 @@ function sumStats(summaries: RunSummary[]): RunStats | null {
   if (perWorker.length === 0) return null;
   return perWorker.reduce((sum, stats) => ({
     requests: sum.requests + stats.requests,
+    throttled: sum.throttled + (stats.throttled ?? 0),
     waitedMs: sum.waitedMs + stats.waitedMs,
     propertyCases: sum.propertyCases + stats.propertyCases,
     propertyMs: sum.propertyMs + stats.propertyMs,

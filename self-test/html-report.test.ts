@@ -94,7 +94,7 @@ function modelInput(overrides: Partial<ModelInput> = {}): ModelInput {
       test('ERR-5XX-INTERNAL', 'skipped', { resource: 'vendors', note: 'the target ignores Prefer: code=500 & cannot be made to fail on purpose' }),
     ],
     unhandledErrors: [],
-    stats: { requests: 1843, waitedMs: 12_500, propertyCases: 400, propertyMs: 9_100, burstSent: 120, burstBudget: 150 },
+    stats: { requests: 1843, throttled: 0, waitedMs: 12_500, propertyCases: 400, propertyMs: 9_100, burstSent: 120, burstBudget: 150 },
     expectations: {
       waivers: [
         { clause: 'ERR-404-WRONG-METHOD', reason: 'the gateway answers 403 <for now>', expires: '2026-01-31' },

@@ -86,6 +86,17 @@ describe('history', () => {
     const first = historyEntry(buildReportModel(input([], { target: embedded(1111), runId: 'a' })));
     expect(buildReportModel(input([], { target: embedded(2222), history: [first] })).comparison).not.toBeNull();
   });
+
+  test('a gate run is compared with earlier gate runs only: what only the full profile sends must not read as fixed (lines without a profile are full runs)', () => {
+    const full = historyEntry(buildReportModel(input([failed('ERR-422-FIELD-NAMED')], { runId: 'nightly', startedAt: '2026-11-25T00:00:00.000Z' })));
+    const olderFull = { ...full, runId: 'older', profile: undefined };
+    const gateBefore = historyEntry(buildReportModel(input([passed('ERR-422-FIELD-NAMED')], { runId: 'gate-before', profile: 'gate', startedAt: '2026-11-24T00:00:00.000Z' })));
+    const gate = buildReportModel(input([passed('ERR-422-FIELD-NAMED')], { profile: 'gate', history: [gateBefore, olderFull, full] }));
+    expect(gate.comparison).toMatchObject({ previousStartedAt: '2026-11-24T00:00:00.000Z', newlyPassing: [] });
+    expect(gate.history.map((entry) => entry.runId)).toEqual(['gate-before']);
+    expect(historyEntry(gate).profile).toBe('gate');
+    expect(buildReportModel(input([passed('ERR-422-FIELD-NAMED')], { history: [gateBefore, olderFull, full] })).history.map((entry) => entry.runId)).toEqual(['older', 'nightly']);
+  });
 });
 
 describe('the Markdown report', () => {

@@ -68,8 +68,11 @@ export interface ClientOptions {
 
 export interface Client {
   send(spec: RequestSpec): Promise<Exchange>;
-  /** Requests sent, and the moving average of their duration (queueing at the target included). */
-  readonly sent: { requests: number; meanMs: number };
+  /**
+   * Requests sent, the moving average of their duration (queueing at the target included), and the
+   * 429s received outside the burst: pacing that keeps to the target's limit leaves none.
+   */
+  readonly sent: { requests: number; meanMs: number; throttled: number };
 }
 
 export function createDispatcher(connections: number): Dispatcher {
@@ -81,7 +84,7 @@ const MAX_SETUP_ATTEMPTS = 4;
 let sequence = 0;
 
 export function createClient(options: ClientOptions): Client {
-  const sent = { requests: 0, meanMs: 0 };
+  const sent = { requests: 0, meanMs: 0, throttled: 0 };
 
   async function sendOnce(spec: RequestSpec, attempt: number): Promise<Exchange> {
     const url = spec.url ?? `${options.baseUrl}${spec.path ?? ''}`;
@@ -159,6 +162,7 @@ export function createClient(options: ClientOptions): Client {
       const exchange = await sendOnce(spec, attempt);
       const status = exchange.response?.status;
       if (purpose === 'burst') return exchange;
+      if (status === 429) sent.throttled += 1;
       if (status === 429 && attempt <= MAX_THROTTLE_RESENDS) {
         await options.pacer.sleep(throttleDelayMs(exchange, attempt));
         continue;
