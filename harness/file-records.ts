@@ -1,5 +1,6 @@
 // Records shared by the tests of one describe block: made before them in the worker's session,
-// deleted after the file (runner/per-file.ts), so each file leaves the target as it found it.
+// deleted after the file (runner/per-file.ts), so each file leaves the target as it found it. Under the
+// gate profile the blocks of every file can share one (holderFor), deleted after the last file.
 import { beforeAll } from 'vitest';
 import { payloadsFor } from './arbitraries/resource.ts';
 import { valueAt } from '../fixtures/load.ts';

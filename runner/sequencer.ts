@@ -1,7 +1,6 @@
 // File order and sharding: the rate-limit burst runs after every other clause (it spends the
 // budget), and the run-wide clauses run last, in every shard, over what that shard received.
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
-
 import { BURST, RUN_WIDE } from './files.ts';
 
 function rank(spec: TestSpecification): number {
