@@ -4,7 +4,7 @@
 // body with nothing to break has no 422 to give, a record whose required references cannot be had
 // cannot be set up. The suites' tables (cases.ts) and `--list` both ask these functions, so a clause
 // that cannot apply is one skip row with its reason, never a silent gap or a made-up row.
-import { referencesIn, type OperationDefinition, type ResourceFixture } from '../fixtures/load.ts';
+import { referencesIn, stateRule, type OperationDefinition, type ResourceFixture } from '../fixtures/load.ts';
 import { canBreakSeveral } from './arbitraries/broken.ts';
 import { breakers, patchBreakers } from './arbitraries/payloads.ts';
 import { changeOf } from './arbitraries/resource.ts';
@@ -200,7 +200,7 @@ function operationLacks(clause: string, operation: OperationRequests, fixture: R
 
 /** Why the state an action's rule needs cannot be arranged for this conflict clause (its rule's own words, or that it has none). */
 function unarrangeable(clause: string, operation: OperationRequests, fixture: ResourceFixture): string | undefined {
-  const rule = fixture.operationHints[operation.definition.id]?.state;
+  const rule = stateRule(fixture, operation.definition.id);
   if (rule === undefined) return `${operation.label} declares a 409, and no state rule is kept for it (fixtures/hints/${fixture.name}.json)`;
   const steps = clause === 'ERR-409-STATE-ALLOWED' ? rule.allowedAfter : rule.conflictAfter;
   const unknown = `the run cannot arrange ${clause === 'ERR-409-STATE-ALLOWED' ? 'a state that allows it' : 'a state that forbids it'}`;

@@ -3,6 +3,7 @@
 // table on a resource has rows for each operation in the clause's scope where the clause applies, and
 // one row per operation where it does not, which skips saying why (applicability.ts).
 import { inScope, notApplicable, OPERATION_CLAUSES, outOfScope, type ApplicabilityContext } from './applicability.ts';
+import { perSession } from './per-session.ts';
 import { clauseById } from './registry.ts';
 import type { OperationRequests, ResourceRequests } from './resource.ts';
 import type { Session } from './session.ts';
@@ -21,13 +22,7 @@ interface SkipRow {
 }
 
 /** Skip rows of each session (a run), by resource and title: the test fixture skips them before their body runs. */
-const skipRowsOf = new WeakMap<Session, Map<string, SkipRow>>();
-
-function skipRows(session: Session): Map<string, SkipRow> {
-  let rows = skipRowsOf.get(session);
-  if (!rows) skipRowsOf.set(session, (rows = new Map()));
-  return rows;
-}
+const skipRows = perSession(() => new Map<string, SkipRow>());
 
 function applicabilityContext(session: Session): ApplicabilityContext {
   return {
@@ -39,7 +34,7 @@ function applicabilityContext(session: Session): ApplicabilityContext {
 }
 
 /** Under the gate profile, the clause × operation pairs of each session that a table already judges, and how many of each clause. */
-const gateJudgedOf = new WeakMap<Session, { pairs: Set<string>; perClause: Map<string, number> }>();
+const gateJudged = perSession(() => ({ pairs: new Set<string>(), perClause: new Map<string, number>() }));
 
 export interface TableOptions<Row> {
   /**
@@ -61,15 +56,18 @@ export const byConstraintKind: TableOptions<{ breaker: { kind: string } }> = { k
  */
 function rowsToRun<Row>(session: Session, clause: string, resource: ResourceRequests, operation: OperationRequests, rows: readonly Row[], { kindOf = () => '' }: TableOptions<Row>): readonly Row[] {
   if (session.context.settings.profile === 'full') return rows;
-  let judged = gateJudgedOf.get(session);
-  if (!judged) gateJudgedOf.set(session, (judged = { pairs: new Set(), perClause: new Map() }));
+  const judged = gateJudged(session);
   const pair = `${resource.fixture.name}\n${clause}\n${operation.label}`;
   if (judged.pairs.has(pair)) return [];
   judged.pairs.add(pair);
   const turn = judged.perClause.get(clause) ?? 0;
   judged.perClause.set(clause, turn + 1);
   const kinds = new Map<string, Row[]>();
-  for (const row of rows) kinds.set(kindOf(row), [...(kinds.get(kindOf(row)) ?? []), row]);
+  for (const row of rows) {
+    const kind = kindOf(row);
+    if (kinds.has(kind)) kinds.get(kind)!.push(row);
+    else kinds.set(kind, [row]);
+  }
   return [...kinds.values()].map((group) => group[turn % group.length]!);
 }
 

@@ -10,7 +10,6 @@ export interface Credentials {
   accessToken?: string;
 }
 
-
 /** fast-check runs per property when MVMNT_PROPERTY_RUNS is not set. */
 export const DEFAULT_PROPERTY_RUNS: Record<Profile, number> = { full: 25, gate: 1 };
 

@@ -10,6 +10,7 @@ import { buildEvidence, ConformanceFailure, sampleOf } from './evidence.ts';
 import type { Exchange } from './http/exchange.ts';
 import type { RequestSpec } from './http/client.ts';
 import type { Tally } from './observations.ts';
+import { perSession } from './per-session.ts';
 import { clauseOfTestName, type Clause } from './registry.ts';
 import type { ResourceRequests } from './resource.ts';
 import type { Session } from './session.ts';
@@ -200,13 +201,8 @@ export const test = base.extend<Fixtures & { propertyDepth: { value: number } }>
   },
 });
 
-const sharedAnswersOf = new WeakMap<Session, Map<string, Promise<Exchange>>>();
-
-function sharedAnswers(session: Session): Map<string, Promise<Exchange>> {
-  let answers = sharedAnswersOf.get(session);
-  if (!answers) sharedAnswersOf.set(session, (answers = new Map()));
-  return answers;
-}
+/** Answers to the questions clauses share (`shareAs`), by question. */
+const sharedAnswers = perSession(() => new Map<string, Promise<Exchange>>());
 
 /** One describe block per judged resource, named after it; its tests judge that resource. */
 export function forEachResource(body: (resource: ResourceRequests) => void): void {

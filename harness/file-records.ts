@@ -5,6 +5,7 @@ import { beforeAll } from 'vitest';
 import { payloadsFor } from './arbitraries/resource.ts';
 import { valueAt } from '../fixtures/load.ts';
 import { createRecord, SetupError, type LiveRecord } from './records.ts';
+import { perSession } from './per-session.ts';
 import type { ResourceRequests } from './resource.ts';
 import type { Session } from './session.ts';
 import { workerSession } from './worker.ts';
@@ -53,8 +54,8 @@ function sharedRecord(make: () => Promise<LiveRecord | undefined> | undefined, h
   };
 }
 
-/** The holders of records a gate run shares between files, by resource and name, per session. */
-const runHoldersOf = new WeakMap<Session, Map<string, Holder>>();
+/** The holders of records a gate run shares between files, by resource and name. */
+const runHolders = perSession(() => new Map<string, Holder>());
 
 /**
  * The holder of the run's record `name` of a resource: under the gate profile the blocks of every
@@ -63,8 +64,7 @@ const runHoldersOf = new WeakMap<Session, Map<string, Holder>>();
 export function holderFor(resource: ResourceRequests, name: string): Holder {
   const session = workerSession();
   if (session.context.settings.profile === 'full') return {};
-  let holders = runHoldersOf.get(session);
-  if (!holders) runHoldersOf.set(session, (holders = new Map()));
+  const holders = runHolders(session);
   const key = `${resource.fixture.name}\n${name}`;
   if (!holders.has(key)) holders.set(key, {});
   return holders.get(key)!;
@@ -72,7 +72,7 @@ export function holderFor(resource: ResourceRequests, name: string): Holder {
 
 /** The ids of the records the files of a gate run share (none under the full profile). */
 export function recordsOfTheRun(session: Session): Set<string> {
-  return new Set([...(runHoldersOf.get(session)?.values() ?? [])].flatMap((holder) => (holder.record ? [holder.record.id] : [])));
+  return new Set([...runHolders(session).values()].flatMap((holder) => (holder.record ? [holder.record.id] : [])));
 }
 
 /**

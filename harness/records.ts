@@ -1,6 +1,6 @@
 // Records a clause needs as its setting (a live vendor to PATCH, a key to collide with), created
 // with setup requests (retried, never judged) and always with a key of the run.
-import { SETUP_ERROR } from '../model/evidence.ts';
+import { SETUP_ERROR, SETUP_UNJUDGED } from '../model/evidence.ts';
 import { redact } from '../model/excerpt.ts';
 import { validCreatePayload } from './arbitraries/sample.ts';
 import { idText } from './checks/success.ts';
@@ -36,7 +36,7 @@ export class SetupError extends Error {
   /** `why`: what in the answer cannot be used (default: the status it got). */
   constructor(what: string, exchange: Exchange, secrets: readonly string[], why = `got ${describeOutcome(exchange)}`) {
     const body = redact(exchange.response?.bodyText.slice(0, 300) ?? '', credentialsOf(exchange, secrets));
-    super(`setup: ${what} (${why}); the clause cannot be judged until this works.\n  ${body}\n  Reproduce with:\n    ${toCurl(exchange).command}`);
+    super(`setup: ${what} (${why})${SETUP_UNJUDGED}\n  ${body}\n  Reproduce with:\n    ${toCurl(exchange).command}`);
   }
 }
 

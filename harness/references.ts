@@ -2,7 +2,7 @@
 // applications[].invoiceId, an invoice's orderId: an order of a shipment): one the user named
 // (MVMNT_REF_<RESOURCE>), or one the run creates first through the same ledger, so it is deleted
 // after its dependants. Never a random UUID: a correct server refuses that (404 or 422).
-import { SETUP_ERROR } from '../model/evidence.ts';
+import { SETUP_ERROR, SETUP_UNJUDGED } from '../model/evidence.ts';
 import type { Reference, ResourceFixture } from '../fixtures/load.ts';
 import type { LiveRecord } from './records.ts';
 import type { ResourceRequests } from './resource.ts';
@@ -176,7 +176,7 @@ export class References {
   /** A record of a resource the run does not judge could not be made: the user can name one instead. */
   private advised(error: unknown, resource: string): unknown {
     if (this.deps.judged.has(resource) || !(error instanceof Error) || error.name !== SETUP_ERROR) return error;
-    error.message = error.message.replace('; the clause cannot be judged', `; ${resource} is not among the resources this run judges, so name a live one with ${referenceVariable(resource)}=<id>; the clause cannot be judged`);
+    error.message = error.message.replace(SETUP_UNJUDGED, `; ${resource} is not among the resources this run judges, so name a live one with ${referenceVariable(resource)}=<id>${SETUP_UNJUDGED}`);
     return error;
   }
 }

@@ -1,6 +1,6 @@
 // Requests for a resource described by a fixture (fixtures/resources/<name>.json): each of its
 // operations as request specs, so a suite names an operation and never builds a URL by hand.
-import { nestedCollection, pathParameters, type OperationDefinition, type OperationRole, type ResourceFixture, type RouteName } from '../fixtures/load.ts';
+import { nestedCollection, pathParameters, stateRule, type OperationDefinition, type OperationRole, type ResourceFixture, type RouteName } from '../fixtures/load.ts';
 import type { RequestSpec } from './http/client.ts';
 import type { Operation } from './http/exchange.ts';
 
@@ -73,7 +73,7 @@ export function operationRequests(resource: string, definition: OperationDefinit
 }
 
 export function resourceRequests(fixture: ResourceFixture): ResourceRequests {
-  const operations = fixture.operations.map((definition) => operationRequests(fixture.name, definition, fixture.operationHints[definition.id]?.state !== undefined));
+  const operations = fixture.operations.map((definition) => operationRequests(fixture.name, definition, stateRule(fixture, definition.id) !== undefined));
   const operation = (role: OperationRole) => operations.find((candidate) => candidate.role === role && candidate.nested === undefined);
   const route = (name: RouteName) => {
     const found = operation(ROUTE_ROLES[name]);

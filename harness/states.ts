@@ -3,7 +3,7 @@
 // read back. A step the target refuses with 409 means its new records start elsewhere than the rule's
 // sequence assumes (the description does not always say where a new record starts): the clause skips,
 // saying so, rather than cry wolf.
-import type { StateRule, StateStep } from '../fixtures/load.ts';
+import { stateRule, stepLabel, type StateRule, type StateStep } from '../fixtures/load.ts';
 import { stateIn } from './checks/state.ts';
 import type { RequestSpec } from './http/client.ts';
 import type { Exchange } from './http/exchange.ts';
@@ -13,7 +13,7 @@ import type { Session } from './session.ts';
 import { validRequest } from './arbitraries/resource.ts';
 
 export function stateRuleOf(resource: ResourceRequests, operation: OperationRequests): StateRule | undefined {
-  return resource.fixture.operationHints[operation.definition.id]?.state;
+  return stateRule(resource.fixture, operation.definition.id);
 }
 
 export interface Arranged {
@@ -51,8 +51,4 @@ async function readState(session: Session, resource: ResourceRequests, id: strin
 function stepRequest(session: Session, resource: ResourceRequests, step: StateStep, id: string): RequestSpec {
   if (typeof step !== 'string') return resource.patch(id, { json: step.patch, purpose: 'setup' });
   return validRequest(session, resource, resource.operations.find((candidate) => candidate.definition.id === step)!, [id], { purpose: 'setup' });
-}
-
-function stepLabel(step: StateStep): string {
-  return typeof step === 'string' ? step : `PATCH ${JSON.stringify(step.patch)}`;
 }

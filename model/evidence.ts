@@ -39,6 +39,9 @@ export const SAMPLED_HEADERS = ['content-type', 'x-request-id', 'x-ratelimit-lim
 /** The name a setup failure keeps through vitest's serialization: reports tell it from a broken check by it. */
 export const SETUP_ERROR = 'SetupError';
 
+/** How a setup failure's first line ends, after what could not be built and why: advice goes before it, reports trim it. */
+export const SETUP_UNJUDGED = '; the clause cannot be judged until this works.';
+
 export const REASON_PHRASES: Record<number, string> = {
   200: 'OK', 201: 'Created', 204: 'No Content', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden',
   404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 413: 'Content Too Large',

@@ -4,7 +4,7 @@
 import { CLAUSES, type Clause } from '../fixtures/load.ts';
 import { findCauses } from './causes.ts';
 import type { Expectations, Waiver } from './expectations.ts';
-import type { Evidence, ExchangeSample } from '../model/evidence.ts';
+import { SETUP_UNJUDGED, type Evidence, type ExchangeSample } from '../model/evidence.ts';
 import { BUDGET_SPENT } from '../model/run.ts';
 import {
   failsRun,
@@ -195,7 +195,8 @@ function verdictsOf(clauses: ClauseResult[], tests: CollectedTest[]): Coverage['
     if (clause.status === 'passed' || clause.status === 'waived') return [];
     if (clause.status === 'failed') {
       if (clause.failures.some((failure) => !failure.setup)) return [];
-      return [{ clause: clause.id, reason: clause.failures[0]!.message.replace(/; the clause cannot be judged until this works\.?$/, '') }];
+      const { message } = clause.failures[0]!;
+      return [{ clause: clause.id, reason: message.endsWith(SETUP_UNJUDGED) ? message.slice(0, -SETUP_UNJUDGED.length) : message }];
     }
     const note = tests.find((test) => test.clause === clause.id && test.note && !test.inapplicable)?.note ?? clause.note ?? 'it did not run';
     return [{ clause: clause.id, reason: note }];

@@ -2,7 +2,7 @@
 // contract:table` rewrites them in place, and the drift test fails when CONTRACT.md and the data disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CAUSES, CLAUSES, loadResources, type CauseDefinition, type Clause, type JsonSchema, type ResourceFixture, type StateRule, type StateStep } from '../fixtures/load.ts';
+import { CAUSES, CLAUSES, loadResources, stateRule, stepLabel, type CauseDefinition, type Clause, type JsonSchema, type ResourceFixture, type StateRule, type StateStep } from '../fixtures/load.ts';
 import { markdownCell } from '../reporters/text.ts';
 
 export const CONTRACT_FILE = fileURLToPath(new URL('../CONTRACT.md', import.meta.url));
@@ -102,13 +102,13 @@ export const STATES_END = '<!-- state-table:end -->';
 
 /** Every action whose description declares a 409, with its kept state rule: what it needs, leaves, and how a run arranges it (or why it cannot). */
 export function renderStateTable(resources: readonly ResourceFixture[] = loadResources()): string {
-  const steps = (list: StateStep[] | undefined) => (list === undefined ? '—' : list.length === 0 ? 'a new record' : list.map((step) => (typeof step === 'string' ? step : `PATCH ${JSON.stringify(step.patch)}`)).join(', then '));
+  const steps = (list: StateStep[] | undefined) => (list === undefined ? '—' : list.length === 0 ? 'a new record' : list.map(stepLabel).join(', then '));
   const needs = (rule: StateRule) => (rule.needs?.in ? rule.needs.in.join(' or ') : rule.needs?.notIn ? `not ${rule.needs.notIn.join(' or ')}` : 'any');
   const rows = resources.flatMap((resource) =>
     resource.operations
       .filter((operation) => operation.role === 'action' && operation.declared.includes(409))
       .map((operation) => {
-        const rule = resource.operationHints[operation.id]?.state;
+        const rule = stateRule(resource, operation.id);
         if (!rule) return `| \`${operation.method} ${operation.path}\` | (no rule kept) | | | | | |`;
         return `| \`${operation.method} ${operation.path}\` | ${cell(rule.says)} | ${rule.field ? `\`${rule.field}\`` : '—'} | ${rule.field ? needs(rule) : '—'} | ${rule.leaves ?? '—'} | ${steps(rule.conflictAfter)} | ${steps(rule.allowedAfter)}${rule.unarrangeable ? ` (not arranged: ${cell(rule.unarrangeable)})` : ''} |`;
       }),

@@ -14,36 +14,37 @@ forEachResource((resource) => {
   const targetOf = (role: string) => (changes(role) ? spare : targets);
   const payloads = arb.payloadsFor(workerSession(), resource);
   type Operation = Parameters<typeof targets.valid>[0];
+  type Variant = (typeof INVALID_AUTH)[number];
+  const variantOf = (clause: string) => INVALID_AUTH.find((variant) => variant.clause === clause)!;
 
   const badBodies = (operation: Operation) => {
     const body = payloads.body(operation);
     const invalid = [...body.breakers].filter((breaker) => breaker.variant === undefined).sort((a, b) => Number(a.lenient) - Number(b.lenient))[0];
     return [
-      { what: 'malformed JSON', extra: () => ({ body: '{"name": ' }), pairedWith: 'ERR-401-GARBAGE-TOKEN' },
+      { what: 'malformed JSON', extra: () => ({ body: '{"name": ' }), pairedWith: variantOf('ERR-401-GARBAGE-TOKEN') },
       // A body may have no field a payload can break outside a union variant.
-      ...(invalid ? [{ what: invalid.label, extra: () => ({ json: arb.exampleOf(invalid, body.sample()).payload }), pairedWith: 'ERR-401-EMPTY-BEARER' }] : []),
+      ...(invalid ? [{ what: invalid.label, extra: () => ({ json: arb.exampleOf(invalid, body.sample()).payload }), pairedWith: variantOf('ERR-401-EMPTY-BEARER') }] : []),
     ].map((row) => ({ ...row, operation }));
   };
-  const LOOKUP_PAIRED_WITH = 'ERR-401-MALFORMED-JWT';
+  const LOOKUP_PAIRED_WITH = variantOf('ERR-401-MALFORMED-JWT');
 
   /**
    * Under the gate profile one answer settles a token clause and a precedence clause (DECISIONS: auth
-   * comes before body parsing and record lookup): the token clause's bad token with the precedence
+   * comes before body parsing and record lookup): a bad token of the token clause with the precedence
    * clause's defect, a bad body or a random id. 401 settles both; any other answer settles neither.
    */
-  const pairedQuestion = (clause: string, operation: Operation): SharedQuestion | undefined => {
-    const { auth } = INVALID_AUTH.find((variant) => variant.clause === clause)!;
-    const bad = operation.definition.body ? badBodies(operation).find((row) => row.pairedWith === clause) : undefined;
-    if (bad) return { question: `${clause} with ${bad.what} on ${operation.label}`, request: () => targetOf(operation.role).valid(operation, { ...bad.extra(), auth }) };
-    if (clause === LOOKUP_PAIRED_WITH && operation.parameters.length > 0) return { question: `${clause} of a random id on ${operation.label}`, request: () => targets.valid(operation, { auth }, targets.randomIds(operation)) };
+  const pairedQuestion = ({ name, auth }: Variant, operation: Operation): SharedQuestion | undefined => {
+    const bad = operation.definition.body ? badBodies(operation).find((row) => row.pairedWith.name === name) : undefined;
+    if (bad) return { question: `${name} with ${bad.what} on ${operation.label}`, request: () => targetOf(operation.role).valid(operation, { ...bad.extra(), auth }) };
+    if (name === LOOKUP_PAIRED_WITH.name && operation.parameters.length > 0) return { question: `${name} of a random id on ${operation.label}`, request: () => targets.valid(operation, { auth }, targets.randomIds(operation)) };
     return undefined;
   };
 
   // One table per clause: each of its kinds of bad credential on each operation.
   for (const clause of new Set(INVALID_AUTH.map((variant) => variant.clause))) {
     const variants = INVALID_AUTH.filter((variant) => variant.clause === clause);
-    test.concurrent.for(casesOn(clause, resource, (operation) => variants.map((variant) => ({ ...variant, operation })), (row, operation) => `401 UNAUTHORIZED for ${row.name} on ${operation.label}`))('%s', async ([, { operation, auth }], { settle }) => {
-      await settle(() => targetOf(operation.role).valid(operation, { auth }), pairedQuestion(clause, operation), errorResponse(401));
+    test.concurrent.for(casesOn(clause, resource, (operation) => variants.map((variant) => ({ ...variant, operation })), (row, operation) => `401 UNAUTHORIZED for ${row.name} on ${operation.label}`))('%s', async ([, { operation, ...variant }], { settle }) => {
+      await settle(() => targetOf(operation.role).valid(operation, { auth: variant.auth }), pairedQuestion(variant, operation), errorResponse(401));
     });
   }
 

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { plainTextFields, validObject, validSample, variantSchema, type JsonSchema } from '../../schema/index.ts';
 import { referencesIn, type Reference } from '../../fixtures/load.ts';
 import type { RequestSpec } from '../http/client.ts';
+import { perSession } from '../per-session.ts';
 import type { OperationRequests, ResourceRequests } from '../resource.ts';
 import type { Session } from '../session.ts';
 import { breakers, patchBreakers, type Breaker } from './payloads.ts';
@@ -38,11 +39,10 @@ export interface ResourcePayloads {
 }
 
 // Breakers and arbitraries are built once per resource and session, however many suite files ask.
-const built = new WeakMap<Session, Map<ResourceRequests, ResourcePayloads>>();
+const built = perSession(() => new Map<ResourceRequests, ResourcePayloads>());
 
 export function payloadsFor(session: Session, resource: ResourceRequests): ResourcePayloads {
-  let forSession = built.get(session);
-  if (!forSession) built.set(session, (forSession = new Map()));
+  const forSession = built(session);
   let payloads = forSession.get(resource);
   if (!payloads) forSession.set(resource, (payloads = buildPayloads(session, resource)));
   return payloads;
